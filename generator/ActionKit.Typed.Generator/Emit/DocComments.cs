@@ -1,0 +1,37 @@
+using System.Linq;
+
+namespace ActionKit.Typed.Generator.Emit;
+
+/// <summary>XML doc comments from schema descriptions, which may hold markup, JSON, template tokens and any line break.</summary>
+internal static class DocComments
+{
+    private static readonly string[] LineBreaks = { "\r\n", "\n", "\r", "\u2028", "\u2029", "\u0085" };
+
+    public static void Summary(SourceWriter writer, string? text, string fallback)
+    {
+        var lines = Lines(string.IsNullOrWhiteSpace(text) ? fallback : text!);
+        writer.Line("/// <summary>");
+        foreach (var line in lines)
+        {
+            writer.Line("/// " + line);
+        }
+
+        writer.Line("/// </summary>");
+    }
+
+    public static void Remarks(SourceWriter writer, string text) => writer.Line("/// <remarks>" + text + "</remarks>");
+
+    private static string[] Lines(string text)
+    {
+        var lines = text.Split(LineBreaks, System.StringSplitOptions.None)
+            .Select(l => Literals.Xml(l).TrimEnd())
+            .ToList();
+        while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        // Blank lines inside a summary read as paragraph breaks.
+        return lines.Select(l => l.Length == 0 ? "<para/>" : l).ToArray();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+namespace ActionKit.Typed.Generator.Emit;
+
+/// <summary>C# string literals and XML doc text from arbitrary schema strings.</summary>
+internal static class Literals
+{
+    /// <summary>A quoted C# literal; everything outside printable ASCII is escaped so sources stay ASCII and line breaks never leak.</summary>
+    public static string String(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var ch in value)
+        {
+            switch (ch)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (ch < 0x20 || ch > 0x7E)
+                    {
+                        builder.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(ch);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A UTF-8 literal for property-name matching and writing.</summary>
+    public static string Utf8(string value) => String(value) + "u8";
+
+    /// <summary>Text safe inside an XML doc element: escaped markup, no control characters.</summary>
+    public static string Xml(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                default:
+                    if (ch >= 0x20 || ch == '\t')
+                    {
+                        builder.Append(ch);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using ActionKit.Typed.Generator.Model;
+
+namespace ActionKit.Typed.Generator.Emit;
+
+/// <summary>
+/// A sealed record per object schema with a nested reflection-free converter. Unknown wire properties are kept in
+/// <c>AdditionalProperties</c> and written back, so user-specific custom fields survive a round trip.
+/// </summary>
+internal static class RecordEmitter
+{
+    // action and descriptor are given when the type is an action's request record.
+    public static void Emit(SourceWriter w, TypeSpec type, JsonCode json, ActionSpec? action = null, string? descriptor = null)
+    {
+        var self = json.Named(type.Name);
+        DocComments.Summary(w, type.Description, action is null ? $"A value of the {type.Name} schema." : $"Parameters of {action.WireName}.");
+        if (action is not null && !string.IsNullOrWhiteSpace(action.Description))
+        {
+            DocComments.Remarks(w, $"Runs <c>{Literals.Xml(action.WireName)}</c>.");
+        }
+
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({self}.__Json))]");
+        w.Line(GeneratedCode.Attribute);
+        var interfaces = type.RequestResult is { } result ? $" : global::ActionKit.Typed.IActionRequest<{json.Type(result)}>" : string.Empty;
+        using (w.Braces($"public sealed partial record {type.Name}{interfaces}"))
+        {
+            foreach (var property in type.Properties)
+            {
+                EmitProperty(w, property, json);
+                w.Line();
+            }
+
+            w.Block("""
+                /// <summary>Wire properties the schema does not declare, such as user-specific custom fields; written back as they are.</summary>
+                public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+                """);
+
+            if (descriptor is not null && type.RequestResult is { } requestResult)
+            {
+                w.Line();
+                w.Block($$"""
+                    global::ActionKit.Typed.ActionDescriptor global::ActionKit.Typed.IActionRequest.Descriptor => {{descriptor}};
+
+                    global::ActionKit.Typed.ActionDescriptor<{{json.Type(requestResult)}}> global::ActionKit.Typed.IActionRequest<{{json.Type(requestResult)}}>.Descriptor => {{descriptor}};
+
+                    void global::ActionKit.Typed.IActionRequest.WriteParameters(global::System.Text.Json.Utf8JsonWriter writer) => __Json.WriteValue(writer, this);
+                    """);
+            }
+
+            w.Line();
+            EmitConverter(w, type, json, self);
+        }
+    }
+
+    private static void EmitProperty(SourceWriter w, PropertySpec property, JsonCode json)
+    {
+        DocComments.Summary(w, property.Description, $"The <c>{Literals.Xml(property.WireName)}</c> value.");
+        if (property.Name != property.WireName)
+        {
+            DocComments.Remarks(w, $"Wire name: <c>{Literals.Xml(property.WireName)}</c>.");
+        }
+
+        var type = json.Type(property.Type);
+        w.Line(property.Required
+            ? $"public required {type} {property.Name} {{ get; init; }}"
+            : $"public {type}? {property.Name} {{ get; init; }}");
+    }
+
+    private static void EmitConverter(SourceWriter w, TypeSpec type, JsonCode json, string self)
+    {
+        w.Line("/// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>");
+        using (w.Braces($"internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<{self}>"))
+        {
+            w.Block($$"""
+                /// <inheritdoc/>
+                public override {{self}} Read(ref {{JsonCode.Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+                /// <inheritdoc/>
+                public override void Write({{JsonCode.Writer}} writer, {{self}} value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+                """);
+            EmitRead(w, type, json, self);
+            w.Line();
+            EmitWrite(w, type, json, self);
+        }
+    }
+
+    private static void EmitRead(SourceWriter w, TypeSpec type, JsonCode json, string self)
+    {
+        using (w.Braces($"public static {self} ReadValue(ref {JsonCode.Reader} reader)"))
+        {
+            w.Line($"{JsonCode.Helpers}.ExpectStartObject(ref reader);");
+            for (var i = 0; i < type.Properties.Count; i++)
+            {
+                var property = type.Properties[i];
+                w.Line($"{json.Type(property.Type)}? p{I(i)} = default;");
+                if (property.Required)
+                {
+                    w.Line($"bool has{I(i)} = false;");
+                }
+            }
+
+            w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;");
+            using (w.Braces($"while ({JsonCode.Helpers}.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)"))
+            {
+                for (var i = 0; i < type.Properties.Count; i++)
+                {
+                    var property = type.Properties[i];
+                    using (w.Braces($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({Literals.Utf8(property.WireName)}))"))
+                    {
+                        w.Line($"{JsonCode.Helpers}.Next(ref reader);");
+                        w.Line(IsNullableRead(property.Type)
+                            ? $"p{I(i)} = {json.Read(property.Type)};"
+                            : $"p{I(i)} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {json.Read(property.Type)};");
+                        if (property.Required)
+                        {
+                            w.Line($"has{I(i)} = true;");
+                        }
+                    }
+                }
+
+                var readExtension = $$"""
+                    var name = reader.GetString()!;
+                    {{JsonCode.Helpers}}.Next(ref reader);
+                    {{JsonCode.Helpers}}.ReadExtension(ref reader, name, ref extensions);
+                    """;
+                if (type.Properties.Count == 0)
+                {
+                    w.Block(readExtension);
+                }
+                else
+                {
+                    using (w.Braces("else"))
+                    {
+                        w.Block(readExtension);
+                    }
+                }
+            }
+
+            for (var i = 0; i < type.Properties.Count; i++)
+            {
+                var property = type.Properties[i];
+                if (property.Required)
+                {
+                    w.Line($"if (!has{I(i)}) throw {JsonCode.Helpers}.MissingRequired({Literals.String(type.Name)}, {Literals.String(property.WireName)});");
+                }
+            }
+
+            w.Open($"return new {self}");
+            for (var i = 0; i < type.Properties.Count; i++)
+            {
+                var property = type.Properties[i];
+                var value = property.Required
+                    ? property.Type.IsValueType ? $"p{I(i)}.GetValueOrDefault()" : $"p{I(i)}!"
+                    : $"p{I(i)}";
+                w.Line($"{property.Name} = {value},");
+            }
+
+            w.Line("AdditionalProperties = extensions,");
+            w.Close(";");
+        }
+    }
+
+    private static void EmitWrite(SourceWriter w, TypeSpec type, JsonCode json, string self)
+    {
+        using (w.Braces($"public static void WriteValue({JsonCode.Writer} writer, {self} value)"))
+        {
+            w.Line("writer.WriteStartObject();");
+            for (var i = 0; i < type.Properties.Count; i++)
+            {
+                var property = type.Properties[i];
+                var name = $"writer.WritePropertyName({Literals.Utf8(property.WireName)});";
+                if (property.Required && !property.Type.IsValueType)
+                {
+                    // A required reference left null is written as null: the caller said it, the server decides.
+                    using (w.Braces($"if (value.{property.Name} is {{ }} p{I(i)})"))
+                    {
+                        w.Line(name);
+                        w.Line(json.Write(property.Type, "writer", $"p{I(i)}", 0));
+                    }
+
+                    using (w.Braces("else"))
+                    {
+                        w.Line($"writer.WriteNull({Literals.Utf8(property.WireName)});");
+                    }
+                }
+                else if (property.Required)
+                {
+                    w.Line(name);
+                    w.Line(json.Write(property.Type, "writer", $"value.{property.Name}", 0));
+                }
+                else
+                {
+                    using (w.Braces($"if (value.{property.Name} is {{ }} p{I(i)})"))
+                    {
+                        w.Line(name);
+                        w.Line(json.Write(property.Type, "writer", $"p{I(i)}", 0));
+                    }
+                }
+            }
+
+            w.Line($"{JsonCode.Helpers}.WriteExtensions(writer, value.AdditionalProperties);");
+            w.Line("writer.WriteEndObject();");
+        }
+    }
+
+    // Primitive readers already map JSON null to null; records, lists and JSON values need the check.
+    private static bool IsNullableRead(TypeRef type) =>
+        type.Kind is TypeRefKind.String or TypeRefKind.Double or TypeRefKind.Long or TypeRefKind.Boolean;
+
+    private static string I(int i) => i.ToString(CultureInfo.InvariantCulture);
+}

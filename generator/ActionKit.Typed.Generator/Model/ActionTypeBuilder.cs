@@ -1,0 +1,255 @@
+using System.Collections.Generic;
+using System.Linq;
+using ActionKit.Typed.Generator.Naming;
+
+namespace ActionKit.Typed.Generator.Model;
+
+/// <summary>
+/// Turns one action's parameter and result schemas into named types. Nested types are named after their owner and
+/// property (HubspotGetRecordsAnyPaginationParameters), definitions after the action (AsanaGetProjectsProject);
+/// every name comes from the namespace-wide <see cref="NameScope"/>, so names are unique and stable.
+/// </summary>
+internal sealed class ActionTypeBuilder
+{
+    private readonly NameScope _types;
+    private readonly string _baseName;
+    private readonly List<TypeSpec> _specs = new();
+    private readonly Dictionary<string, TypeSpec> _records = new();
+
+    private ActionTypeBuilder(NameScope types, string baseName)
+    {
+        _types = types;
+        _baseName = baseName;
+    }
+
+    public static ActionSpec Build(NameScope types, string memberName, ActionSchema action, ActionAnnotation? annotation)
+    {
+        var baseName = Identifier.ToPascal(action.WireName, "Action");
+        var builder = new ActionTypeBuilder(types, baseName);
+        var requestName = types.Allocate(baseName + "Request");
+        var binary = annotation?.ResultKind == "binary";
+        var resultName = !binary && annotation?.Result is { Root.Kind: SchemaKind.Object } ? types.Allocate(baseName + "Result") : null;
+
+        // The request first: its record is the action's anchor and is always generated, even without parameters.
+        var request = new Scope(builder, action.Parameters, isRequest: true);
+        var resultRef = binary ? TypeRef.Stream : TypeRef.Untyped;
+        if (!binary && annotation?.Result is { } resultDoc)
+        {
+            var result = new Scope(builder, resultDoc, isRequest: false);
+            resultRef = resultName is not null
+                ? result.DeclareRecord(resultName, resultName, resultDoc.Root)
+                : result.Resolve(resultDoc.Root, baseName + "Result");
+        }
+
+        // Nested request types read better without the Request suffix: SlackSendMessageBlocksItem.
+        request.DeclareRecord(requestName, baseName, action.Parameters.Root, resultRef);
+        return new ActionSpec(
+            action.WireName,
+            memberName,
+            action.Description,
+            requestName,
+            resultRef,
+            binary,
+            annotation?.Safety is { } safety ? safety == "read" : ActionNames.LooksReadOnly(action.WireName),
+            builder.Pagination(action, annotation, resultRef),
+            action.ParametersJson,
+            action.SchemaHash,
+            builder._specs.ToEquatableArray());
+    }
+
+    private PaginationSpec? Pagination(ActionSchema action, ActionAnnotation? annotation, TypeRef result)
+    {
+        var detected = DetectPagination(action.Parameters.Root);
+        var stated = annotation?.Pagination;
+        var style = stated?.Style ?? detected.Style;
+        if (style is null or "none")
+        {
+            return null;
+        }
+
+        var position = stated?.Position ?? (stated?.Style is null || stated.Style == detected.Style ? detected.Position : null) ?? DefaultPosition(style);
+        return new PaginationSpec(style, position, stated?.Limit ?? detected.Limit, stated?.Items, stated?.NextCursor, ItemType(result, stated?.Items));
+    }
+
+    private static (string? Style, string? Position, string? Limit) DetectPagination(SchemaNode parameters)
+    {
+        var page = parameters.Properties.FirstOrDefault(p => p.WireName == "paginationParameters")?.Schema;
+        if (page is null || page.Kind != SchemaKind.Object)
+        {
+            return (null, null, null);
+        }
+
+        var names = page.Properties.Select(p => p.WireName).ToList();
+        var limit = names.Contains("limit") ? "limit" : null;
+        foreach (var (style, candidates) in new[]
+        {
+            ("cursor", new[] { "pageCursor", "pageToken", "cursor" }),
+            ("offset", new[] { "offset", "skip" }),
+            ("pageNumber", new[] { "page", "pageNo", "pageNumber", "pageOffset" }),
+        })
+        {
+            var position = candidates.FirstOrDefault(names.Contains);
+            if (position is not null)
+            {
+                return (style, position, limit);
+            }
+        }
+
+        return (null, null, null);
+    }
+
+    private static string DefaultPosition(string style) => style switch
+    {
+        "offset" => "offset",
+        "pageNumber" => "page",
+        _ => "pageCursor",
+    };
+
+    /// <summary>Follows the items pointer through the typed result; anything it cannot follow pages as JsonElement.</summary>
+    private TypeRef ItemType(TypeRef result, string? pointer)
+    {
+        if (pointer is null)
+        {
+            return TypeRef.Json;
+        }
+
+        var current = result;
+        foreach (var segment in pointer.Split('/').Skip(1).Select(s => s.Replace("~1", "/").Replace("~0", "~")))
+        {
+            if (current.Kind != TypeRefKind.Record || !_records.TryGetValue(current.Name!, out var record))
+            {
+                return TypeRef.Json;
+            }
+
+            var property = record.Properties.FirstOrDefault(p => p.WireName == segment);
+            if (property is null)
+            {
+                return TypeRef.Json;
+            }
+
+            current = property.Type;
+        }
+
+        return current.Kind == TypeRefKind.List ? current.Element! : TypeRef.Json;
+    }
+
+    /// <summary>One schema document (request parameters or result) with its definitions.</summary>
+    private sealed class Scope
+    {
+        private readonly ActionTypeBuilder _owner;
+        private readonly SchemaDocument _document;
+        private readonly bool _isRequest;
+        private readonly Dictionary<string, TypeRef> _definitions = new();
+        private readonly HashSet<string> _resolving = new();
+
+        public Scope(ActionTypeBuilder owner, SchemaDocument document, bool isRequest)
+        {
+            _owner = owner;
+            _document = document;
+            _isRequest = isRequest;
+        }
+
+        public TypeRef DeclareRecord(string name, string nestedPrefix, SchemaNode node, TypeRef? requestResult = null)
+        {
+            var reserved = NameScope.RecordMembers.Concat(new[] { name });
+            var members = new NameScope(reserved);
+            var required = new HashSet<string>(node.Required);
+
+            // Exact matches keep the plain name (PageSize beats page_size); the rest follow in schema order.
+            var order = node.Properties
+                .Select((p, i) => (Property: p, Index: i, Pascal: Identifier.ToPascal(p.WireName, "Property")))
+                .OrderBy(p => p.Pascal == p.Property.WireName ? 0 : 1)
+                .ThenBy(p => p.Index)
+                .ToList();
+            var names = new Dictionary<int, string>();
+            foreach (var entry in order)
+            {
+                names[entry.Index] = members.Allocate(entry.Pascal);
+            }
+
+            var properties = node.Properties.Select((p, i) =>
+            {
+                var type = Resolve(p.Schema, nestedPrefix + Identifier.ToPascal(p.WireName, "Property"));
+                return new PropertySpec(p.WireName, names[i], type, _isRequest && required.Contains(p.WireName), p.Schema.Description);
+            }).ToEquatableArray();
+
+            var spec = new TypeSpec(TypeSpecKind.Record, name, node.Description, properties, EquatableArray<EnumMemberSpec>.Empty, requestResult);
+            _owner._specs.Add(spec);
+            _owner._records[name] = spec;
+            return new TypeRef(TypeRefKind.Record, name);
+        }
+
+        public TypeRef Resolve(SchemaNode node, string suggestedName)
+        {
+            switch (node.Kind)
+            {
+                case SchemaKind.String when node.EnumValues.Count > 0:
+                    return DeclareEnum(_owner._types.Allocate(suggestedName), node);
+                case SchemaKind.String:
+                    return TypeRef.String;
+                case SchemaKind.Number:
+                    return TypeRef.Double;
+                case SchemaKind.Integer:
+                    return TypeRef.Long;
+                case SchemaKind.Boolean:
+                    return TypeRef.Boolean;
+                case SchemaKind.Object when node.Properties.Count > 0:
+                    var recordName = _owner._types.Allocate(suggestedName);
+                    return DeclareRecord(recordName, recordName, node);
+                case SchemaKind.Object when node.AdditionalProperties is { } values:
+                    return new TypeRef(TypeRefKind.Map, Element: Resolve(values, suggestedName + "Value"));
+                case SchemaKind.Array:
+                    return new TypeRef(TypeRefKind.List, Element: Resolve(node.Items ?? SchemaNode.Of(SchemaKind.Any), suggestedName + "Item"));
+                case SchemaKind.Ref:
+                    return ResolveDefinition(node.RefName!);
+                default:
+                    return TypeRef.Json;
+            }
+        }
+
+        private TypeRef ResolveDefinition(string name)
+        {
+            if (_definitions.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var definition = _document.Definitions.First(d => d.Name == name).Schema;
+            var typeName = _owner._baseName + Identifier.ToPascal(name, "Definition");
+            if (definition.Kind == SchemaKind.Object && definition.Properties.Count > 0)
+            {
+                // Register before declaring so recursive references resolve to the same record.
+                var allocated = _owner._types.Allocate(typeName);
+                var reference = new TypeRef(TypeRefKind.Record, allocated);
+                _definitions[name] = reference;
+                DeclareRecord(allocated, allocated, definition);
+                return reference;
+            }
+
+            if (!_resolving.Add(name))
+            {
+                return TypeRef.Json;
+            }
+
+            var resolved = Resolve(definition, typeName);
+            _resolving.Remove(name);
+            _definitions[name] = resolved;
+            return resolved;
+        }
+
+        private TypeRef DeclareEnum(string name, SchemaNode node)
+        {
+            var members = new NameScope(NameScope.EnumMembers.Concat(new[] { name }));
+            var values = node.EnumValues
+                .Select((v, i) => (Value: v, Index: i, Pascal: Identifier.ToPascal(v, v.Length == 0 ? "Empty" : "Value")))
+                .OrderBy(v => v.Pascal == v.Value ? 0 : 1)
+                .ThenBy(v => v.Index)
+                .Select(v => (v.Index, Member: new EnumMemberSpec(members.Allocate(v.Pascal), v.Value)))
+                .OrderBy(v => v.Index)
+                .Select(v => v.Member)
+                .ToEquatableArray();
+            _owner._specs.Add(new TypeSpec(TypeSpecKind.Enum, name, node.Description, EquatableArray<PropertySpec>.Empty, values, null));
+            return new TypeRef(TypeRefKind.Enum, name);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using ActionKit.Typed.Generator.Diagnostics;
+using ActionKit.Typed.Generator.Model;
+using ActionKit.Typed.Generator.Naming;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ActionKit.Typed.Generator.Schema;
+
+/// <summary>
+/// Reads one schema or annotation file. Accepts every envelope ActionKit produces: a List Actions response
+/// (<c>actions</c> or <c>tools</c> keyed by integration), a bare tool object, or an array of tools. Never throws:
+/// a problem becomes a located diagnostic and the rest of the file still counts.
+/// </summary>
+internal static class SchemaFileReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 128,
+    };
+
+    public static SchemaFileModel Read(SchemaInput input, CancellationToken cancellationToken)
+    {
+        var text = input.File.GetText(cancellationToken) ?? SourceText.From(string.Empty);
+        return Read(input.File.Path, text, input.Kind, input.Integration, cancellationToken);
+    }
+
+    public static SchemaFileModel Read(string path, SourceText text, SchemaFileKind kind, string? integration, CancellationToken cancellationToken)
+    {
+        var source = new SchemaSource(path, text);
+        var actions = new List<ActionSchema>();
+        var annotations = new List<ActionAnnotation>();
+        try
+        {
+            if (Parse(source) is { } document)
+            {
+                using (document)
+                {
+                    if (kind == SchemaFileKind.Annotation)
+                    {
+                        annotations.AddRange(AnnotationFileReader.Read(source, document.RootElement));
+                    }
+                    else
+                    {
+                        ReadEnvelope(source, document.RootElement, integration, actions, cancellationToken);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            source.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(path), path, ex.Message));
+        }
+
+        return new SchemaFileModel(path, kind, actions.ToEquatableArray(), annotations.ToEquatableArray(), source.Diagnostics.ToEquatableArray());
+    }
+
+    private static JsonDocument? Parse(SchemaSource source)
+    {
+        var content = source.Text.ToString();
+        if (content.IndexOf('\0') >= 0)
+        {
+            source.ReportAt(DiagnosticDescriptors.EmptyOrBinaryFile, LocationInfo.FileStart(source.Path), source.Path, "binary");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            source.ReportAt(DiagnosticDescriptors.EmptyOrBinaryFile, LocationInfo.FileStart(source.Path), source.Path, "empty");
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(content, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            var message = ex.Message.Split('|')[0].Trim();
+            source.ReportAt(DiagnosticDescriptors.InvalidJson, source.LocateLine(ex.LineNumber, ex.BytePositionInLine), source.Path, message);
+            return null;
+        }
+    }
+
+    private static void ReadEnvelope(SchemaSource source, JsonElement root, string? integration, List<ActionSchema> actions, CancellationToken cancellationToken)
+    {
+        switch (root.ValueKind)
+        {
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var tool in root.EnumerateArray())
+                {
+                    ReadTool(source, tool, JsonPath.Root.At(index++), integration, actions);
+                }
+
+                return;
+
+            case JsonValueKind.Object when TryGetCatalog(root, out var key, out var catalog):
+                if (catalog.ValueKind != JsonValueKind.Object)
+                {
+                    source.Report(DiagnosticDescriptors.UnrecognizedEnvelope, JsonPath.Root.Prop(key), source.Path, $"'{key}' must be an object keyed by integration");
+                    return;
+                }
+
+                foreach (var group in catalog.EnumerateObject())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var groupPath = JsonPath.Root.Prop(key).Prop(group.Name);
+                    if (group.Value.ValueKind != JsonValueKind.Array)
+                    {
+                        source.Report(DiagnosticDescriptors.UnrecognizedEnvelope, groupPath, source.Path, $"integration '{group.Name}' must be an array of tools");
+                        continue;
+                    }
+
+                    var i = 0;
+                    foreach (var tool in group.Value.EnumerateArray())
+                    {
+                        ReadTool(source, tool, groupPath.At(i++), integration ?? group.Name, actions);
+                    }
+                }
+
+                return;
+
+            case JsonValueKind.Object when root.TryGetProperty("function", out _) || root.TryGetProperty("name", out _):
+                ReadTool(source, root, JsonPath.Root, integration, actions);
+                return;
+
+            default:
+                source.Report(DiagnosticDescriptors.UnrecognizedEnvelope, JsonPath.Root, source.Path, $"the top level is {SchemaNodeReader.Describe(root)}");
+                return;
+        }
+    }
+
+    private static bool TryGetCatalog(JsonElement root, out string key, out JsonElement catalog)
+    {
+        foreach (var candidate in new[] { "actions", "tools" })
+        {
+            if (root.TryGetProperty(candidate, out catalog))
+            {
+                key = candidate;
+                return true;
+            }
+        }
+
+        key = string.Empty;
+        catalog = default;
+        return false;
+    }
+
+    private static void ReadTool(SchemaSource source, JsonElement tool, JsonPath path, string? integration, List<ActionSchema> actions)
+    {
+        if (tool.ValueKind != JsonValueKind.Object)
+        {
+            source.Report(DiagnosticDescriptors.UnrecognizedEnvelope, path, source.Path, $"a tool must be an object, not {SchemaNodeReader.Describe(tool)}");
+            return;
+        }
+
+        var (function, functionPath) = tool.TryGetProperty("function", out var f) && f.ValueKind == JsonValueKind.Object
+            ? (f, path.Prop("function"))
+            : (tool, path);
+
+        var namePath = functionPath.Prop("name");
+        var name = function.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        if (!IsValidActionName(name))
+        {
+            var found = name is null ? string.Empty : $" '{name}'";
+            source.Report(DiagnosticDescriptors.InvalidActionName, function.TryGetProperty("name", out _) ? namePath : path, found);
+            return;
+        }
+
+        var description = function.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? string.Empty : string.Empty;
+
+        JsonElement parameters;
+        if (!function.TryGetProperty("parameters", out parameters) || parameters.ValueKind == JsonValueKind.Null)
+        {
+            using var empty = JsonDocument.Parse("{\"type\":\"object\",\"properties\":{}}");
+            parameters = empty.RootElement.Clone();
+        }
+        else if (parameters.ValueKind != JsonValueKind.Object || IsNonObjectType(parameters))
+        {
+            source.Report(DiagnosticDescriptors.InvalidParameters, functionPath.Prop("parameters"), name!, parameters.ValueKind == JsonValueKind.Object ? "a non-object schema" : SchemaNodeReader.Describe(parameters));
+            return;
+        }
+
+        var document = new SchemaNodeReader(source, name!).ReadDocument(parameters, functionPath.Prop("parameters"));
+        if (document.Root.Kind != SchemaKind.Object)
+        {
+            document = document with { Root = SchemaNode.EmptyObject with { Description = document.Root.Description } };
+        }
+
+        var canonical = CanonicalJson.Write(parameters);
+        actions.Add(new ActionSchema(name!, integration ?? InferIntegration(source.Path, name!), description, document, canonical, CanonicalJson.Hash(canonical))
+        {
+            NameLocation = source.Locate(namePath),
+            SourcePath = source.Path,
+        });
+    }
+
+    private static bool IsNonObjectType(JsonElement parameters) =>
+        parameters.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() != "object";
+
+    /// <summary>Wire names are identifiers such as SLACK_SEND_MESSAGE; dots and hyphens are tolerated for custom actions.</summary>
+    private static bool IsValidActionName(string? name) =>
+        !string.IsNullOrEmpty(name) && name!.Length <= 256 && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || c is '_' or '-' or '.'));
+
+    /// <summary>
+    /// A bare tool names no integration. The folder it sits in is used when the action's name starts with it
+    /// (<c>googledrive/GOOGLE_DRIVE_LIST_FILES.json</c>); otherwise the first word of the action name, lower-cased.
+    /// </summary>
+    internal static string InferIntegration(string path, string actionName)
+    {
+        var folder = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path) ?? string.Empty);
+        if (!string.IsNullOrEmpty(folder) && ActionNames.StripIntegrationPrefix(actionName, folder) is not null)
+        {
+            return folder;
+        }
+
+        var underscore = actionName.IndexOf('_');
+        return (underscore > 0 ? actionName.Substring(0, underscore) : actionName).ToLowerInvariant();
+    }
+}

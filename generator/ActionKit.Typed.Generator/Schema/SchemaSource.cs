@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using ActionKit.Typed.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ActionKit.Typed.Generator.Schema;
+
+/// <summary>One input file being read: its text, and the diagnostics found so far, located on demand.</summary>
+internal sealed class SchemaSource
+{
+    private byte[]? _utf8;
+
+    public SchemaSource(string path, SourceText text)
+    {
+        Path = path;
+        Text = text;
+    }
+
+    public string Path { get; }
+
+    public SourceText Text { get; }
+
+    public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+    private byte[] Utf8 => _utf8 ??= Encoding.UTF8.GetBytes(Text.ToString());
+
+    public void Report(DiagnosticDescriptor descriptor, JsonPath? path, params string[] arguments) =>
+        Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(path), arguments));
+
+    public void ReportAt(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
+        Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+
+    /// <summary>The location of the value at <paramref name="path"/>, or the file's start when it cannot be found.</summary>
+    public LocationInfo Locate(JsonPath? path)
+    {
+        if (path is null || JsonLocator.Find(Utf8, path) is not { } span)
+        {
+            return LocationInfo.FileStart(Path);
+        }
+
+        var start = Encoding.UTF8.GetCharCount(Utf8, 0, span.Start);
+        var length = Encoding.UTF8.GetCharCount(Utf8, span.Start, span.End - span.Start);
+        return FromSpan(new TextSpan(start, Math.Min(length, Math.Max(0, Text.Length - start))));
+    }
+
+    /// <summary>The location of a line and byte column, as <see cref="System.Text.Json.JsonException"/> reports them.</summary>
+    public LocationInfo LocateLine(long? line, long? bytePositionInLine)
+    {
+        var lineIndex = (int)Math.Min(Math.Max(0, line ?? 0), Math.Max(0, Text.Lines.Count - 1));
+        var textLine = Text.Lines[lineIndex];
+        var column = (int)Math.Min(Math.Max(0, bytePositionInLine ?? 0), textLine.Span.Length);
+        return FromSpan(new TextSpan(textLine.Start + column, 0));
+    }
+
+    private LocationInfo FromSpan(TextSpan span)
+    {
+        var lines = Text.Lines.GetLinePositionSpan(span);
+        return new LocationInfo(Path, span.Start, span.Length, lines.Start.Line, lines.Start.Character, lines.End.Line, lines.End.Character);
+    }
+}
