@@ -7,9 +7,10 @@ internal static class DocComments
 {
     private static readonly string[] LineBreaks = { "\r\n", "\n", "\r", "\u2028", "\u2029", "\u0085" };
 
+    /// <summary>Writes a summary from schema text (escaped), or from <paramref name="fallback"/>, which is already XML.</summary>
     public static void Summary(SourceWriter writer, string? text, string fallback)
     {
-        var lines = Lines(string.IsNullOrWhiteSpace(text) ? fallback : text!);
+        var lines = string.IsNullOrWhiteSpace(text) ? new[] { fallback } : Lines(text!);
         writer.Line("/// <summary>");
         foreach (var line in lines)
         {

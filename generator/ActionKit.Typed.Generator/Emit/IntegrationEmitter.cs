@@ -21,7 +21,10 @@ internal static class IntegrationEmitter
         foreach (var action in integration.Actions)
         {
             var descriptor = Descriptor(integration, action, json);
-            foreach (var type in action.Types)
+            // The request and result lead; the types they use follow.
+            var ordered = action.Types
+                .OrderBy(t => t.Name == action.RequestType ? 0 : t.Name == action.Result.Name ? 1 : 2);
+            foreach (var type in ordered)
             {
                 if (type.Kind == TypeSpecKind.Enum)
                 {

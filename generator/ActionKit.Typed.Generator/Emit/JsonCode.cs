@@ -39,6 +39,8 @@ internal sealed class JsonCode
         TypeRefKind.Double => $"{Helpers}.ReadDouble(ref {reader})",
         TypeRefKind.Long => $"{Helpers}.ReadInt64(ref {reader})",
         TypeRefKind.Boolean => $"{Helpers}.ReadBoolean(ref {reader})",
+        TypeRefKind.List => $"{Helpers}.ReadList<{Type(type.Element!)}>(ref {reader}, {ReadFunc(type.Element!, 1)})",
+        TypeRefKind.Map => $"{Helpers}.ReadDictionary<{Type(type.Element!)}>(ref {reader}, {ReadFunc(type.Element!, 1)})",
         _ => $"{ReadFunc(type, 0)}(ref {reader})",
     };
 

@@ -111,7 +111,7 @@ internal static class RecordEmitter
                         w.Line($"{JsonCode.Helpers}.Next(ref reader);");
                         w.Line(IsNullableRead(property.Type)
                             ? $"p{I(i)} = {json.Read(property.Type)};"
-                            : $"p{I(i)} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {json.Read(property.Type)};");
+                            : $"p{I(i)} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default({json.Type(property.Type)}?) : {json.Read(property.Type)};");
                         if (property.Required)
                         {
                             w.Line($"has{I(i)} = true;");
