@@ -115,6 +115,14 @@ internal static class IntegrationEmitter
                 DocComments.Summary(w, action.Description, $"Runs {action.WireName}.");
                 w.Line($"public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<{result}>> {action.MemberName}Async({json.Named(action.RequestType)} request, global::System.Threading.CancellationToken cancellationToken = default) =>");
                 w.Line($"    _runner.RunAsync(request, cancellationToken);");
+                if (action.Pagination is { } page)
+                {
+                    var item = json.Type(page.ItemType);
+                    w.Line();
+                    DocComments.Summary(w, null, $"Every item of {Literals.Xml(action.WireName)}, fetched page by page as it is enumerated ({page.Style} pagination).");
+                    w.Line($"public global::ActionKit.Typed.ActionPageable<{item}> {action.MemberName}PagedAsync({json.Named(action.RequestType)} request, global::ActionKit.Typed.PaginationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
+                    w.Line($"    global::ActionKit.Typed.ActionRunnerPaginationExtensions.PaginateAsync(_runner, request, options, cancellationToken);");
+                }
             }
         }
 

@@ -22,6 +22,12 @@ internal static class RecordEmitter
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({self}.__Json))]");
         w.Line(GeneratedCode.Attribute);
         var interfaces = type.RequestResult is { } result ? $" : global::ActionKit.Typed.IActionRequest<{json.Type(result)}>" : string.Empty;
+        var page = descriptor is not null ? action?.Pagination : null;
+        if (page is not null)
+        {
+            interfaces += $", global::ActionKit.Typed.IPaginatedActionRequest<{json.Type(page.ItemType)}>";
+        }
+
         using (w.Braces($"public sealed partial record {type.Name}{interfaces}"))
         {
             foreach (var property in type.Properties)
@@ -45,6 +51,11 @@ internal static class RecordEmitter
 
                     void global::ActionKit.Typed.IActionRequest.WriteParameters(global::System.Text.Json.Utf8JsonWriter writer) => __Json.WriteValue(writer, this);
                     """);
+                if (page is not null)
+                {
+                    w.Line();
+                    w.Line($"{json.Type(page.ItemType)} global::ActionKit.Typed.IPaginatedActionRequest<{json.Type(page.ItemType)}>.ReadItem(ref {JsonCode.Reader} reader) => {json.ReadFunc(page.ItemType, 0)}(ref reader);");
+                }
             }
 
             w.Line();
