@@ -5,6 +5,7 @@ using System.Text.Json;
 using ActionKit.Typed.Emulator.Catalog;
 using ActionKit.Typed.Emulator.Errors;
 using ActionKit.Typed.Emulator.Hosting;
+using ActionKit.Typed.Emulator.Paging;
 using ActionKit.Typed.Emulator.Results;
 
 namespace ActionKit.Typed.Emulator.Endpoints;
@@ -63,6 +64,11 @@ internal static class RunActionEndpoint
         {
             var list = string.Join(", ", missing.Select(m => $"\"{m}\""));
             return request.Error(400, EmulatorErrorCodes.ValidationFailed, $"Missing required parameter{(missing.Length == 1 ? string.Empty : "s")} for {action.Name}: {list}.");
+        }
+
+        if (state.PagedData.Get(action.Name) is { } paged)
+        {
+            return PagedResponder.Respond(paged, action, parameters, request);
         }
 
         if (state.Results.Get(action.Name) is { } scripted)

@@ -164,6 +164,17 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Results.Set(action, new ScriptedResult(200, content.ToArray(), contentType, fileName));
     }
 
+    /// <summary>Serves <paramref name="dataSet"/> page by page for every run of <paramref name="action"/> (a paginated action).</summary>
+    public void SetPagedData(string action, PagedDataSet dataSet)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentNullException.ThrowIfNull(dataSet);
+        _state.PagedData.Set(action, dataSet);
+    }
+
+    /// <summary>Stops serving paged data for <paramref name="action"/>; true when a data set was removed.</summary>
+    public bool ClearPagedData(string action) => _state.PagedData.Remove(action);
+
     /// <summary>Goes back to synthesized results for <paramref name="action"/>; true when a script was removed.</summary>
     public bool ClearResult(string action) => _state.Results.Remove(action);
 
@@ -184,12 +195,13 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Connections.Disconnect(userId, integration, credentialId);
     }
 
-    /// <summary>Clears the journal, queued faults, scripted results and connection scripts.</summary>
+    /// <summary>Clears the journal, queued faults, scripted results, paged data and connection scripts.</summary>
     public void Reset()
     {
         _state.Journal.Clear();
         _state.Faults.Clear();
         _state.Results.Clear();
+        _state.PagedData.Clear();
         _state.Connections.Reset();
     }
 
