@@ -92,6 +92,11 @@ public sealed class ActionKitEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be between 0 and 65535.");
         }
 
+        if (options.PaginatedItemCount < 0 || options.DefaultPageSize < 1 || options.BinaryResultLength < 0)
+        {
+            throw new ArgumentException("PaginatedItemCount and BinaryResultLength cannot be negative, and DefaultPageSize must be at least 1.", nameof(options));
+        }
+
         var catalog = CatalogLoader.Load(options);
         var signingKey = SigningKey.Create(options.SigningKeyPem, options.PublicKeyPem);
         var state = new EmulatorState(options, catalog, signingKey, new EmulatorJournal(), new EmulatorFaults());
@@ -167,6 +172,22 @@ public sealed class ActionKitEmulator : IAsyncDisposable
     /// <summary>Goes back to synthesized results for <paramref name="action"/>; true when a script was removed.</summary>
     public bool ClearResult(string action) => _state.Results.Remove(action);
 
+    /// <summary>
+    /// Sets the seeded list a paginated action (one annotated with <c>pagination</c>) pages through: how many items it
+    /// has, how many a page holds when the call sends no limit, and what the next cursor holds on the last page.
+    /// </summary>
+    public void SetPagination(string action, int totalItems, int? pageSize = null, EmulatorEndOfList? endOfList = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentOutOfRangeException.ThrowIfNegative(totalItems);
+        if (pageSize is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
+        }
+
+        _state.Pagination.Set(action, totalItems, pageSize, endOfList);
+    }
+
     /// <summary>Connects <paramref name="integration"/> for <paramref name="userId"/>; runs for that pair then need one of its credentials when <c>X-Paragon-Credential</c> is sent.</summary>
     /// <returns>The credential id (a stable generated one when <paramref name="credentialId"/> is null).</returns>
     public string ConnectIntegration(string userId, string integration, string? credentialId = null)
@@ -184,13 +205,14 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Connections.Disconnect(userId, integration, credentialId);
     }
 
-    /// <summary>Clears the journal, queued faults, scripted results and connection scripts.</summary>
+    /// <summary>Clears the journal, queued faults, scripted results, pagination settings and connection scripts.</summary>
     public void Reset()
     {
         _state.Journal.Clear();
         _state.Faults.Clear();
         _state.Results.Clear();
         _state.Connections.Reset();
+        _state.Pagination.Clear();
     }
 
     /// <summary>
