@@ -107,6 +107,8 @@ internal sealed class RequestPipeline(EmulatorState state)
             RouteKind.Actions or RouteKind.Tools when HttpMethods.IsGet(method) => ListActionsEndpoint.Handle(state, request),
             RouteKind.Actions or RouteKind.Tools when HttpMethods.IsPost(method) => RunActionEndpoint.Handle(state, request),
             RouteKind.Actions or RouteKind.Tools => request.Error(405, EmulatorErrorCodes.MethodNotAllowed, $"{method} is not allowed here; use GET to list or POST to run."),
+            RouteKind.Proxy => ProxyEndpoint.Handle(state, request),
+            RouteKind.Connect => ConnectEndpoint.Handle(state, request),
             _ => request.Error(404, EmulatorErrorCodes.NotFound, $"No endpoint at {recorded.PathWithoutQuery}."),
         };
     }

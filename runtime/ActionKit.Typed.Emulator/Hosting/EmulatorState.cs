@@ -31,4 +31,8 @@ internal sealed class EmulatorState(
     public ScriptedResults Results { get; } = new();
 
     public PaginationScripts Pagination { get; } = new(options);
+
+    public ProxyScripts Proxy { get; } = new();
+
+    public UserProfiles Profiles { get; } = new();
 }
