@@ -33,7 +33,8 @@ internal sealed class RequestPipeline(EmulatorState state)
             case DelayFault delay:
                 try
                 {
-                    await Task.Delay(delay.Duration, state.Options.TimeProvider, http.RequestAborted).ConfigureAwait(false);
+                    // Wall-clock time: the client's own timeout runs on it, whatever clock checks tokens.
+                    await Task.Delay(delay.Duration, http.RequestAborted).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

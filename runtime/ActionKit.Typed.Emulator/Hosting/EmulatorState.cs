@@ -20,7 +20,7 @@ internal sealed class EmulatorState(
 
     public SigningKey SigningKey { get; } = signingKey;
 
-    public TokenVerifier Tokens { get; } = new(signingKey, options.TimeProvider, options.ClockSkew);
+    public TokenVerifier Tokens { get; } = new(signingKey, options.TimeProvider, options.ClockSkew, options.RequiredAudience);
 
     public EmulatorJournal Journal { get; } = journal;
 
