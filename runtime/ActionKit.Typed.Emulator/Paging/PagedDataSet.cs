@@ -15,22 +15,6 @@ public enum PagingStyle
     PageNumber,
 }
 
-/// <summary>How the last page of a cursor-style data set says there is no next page.</summary>
-public enum PageEndMarker
-{
-    /// <summary><c>"nextPageCursor": null</c> (ActionKit's standard from July 2026).</summary>
-    Null,
-
-    /// <summary><c>"nextPageCursor": false</c> (seen before the standardisation).</summary>
-    False,
-
-    /// <summary><c>"nextPageCursor": ""</c> (seen before the standardisation).</summary>
-    EmptyString,
-
-    /// <summary>No cursor property at all.</summary>
-    Absent,
-}
-
 /// <summary>Ways a server can misbehave while paging; each should stop a client instead of looping.</summary>
 public enum PagingMisbehavior
 {
@@ -64,7 +48,7 @@ public sealed record PagedDataSet
     }
 
     /// <summary>Pages that follow a cursor.</summary>
-    public static PagedDataSet Cursor(int itemCount, int pageSize, PageEndMarker end = PageEndMarker.Null) =>
+    public static PagedDataSet Cursor(int itemCount, int pageSize, EmulatorEndOfList end = EmulatorEndOfList.Null) =>
         new(PagingStyle.Cursor, itemCount, pageSize) { EndMarker = end };
 
     /// <summary>Pages addressed by an offset; the end is an empty page.</summary>
@@ -83,7 +67,7 @@ public sealed record PagedDataSet
     public int PageSize { get; }
 
     /// <summary>How a cursor-style last page ends.</summary>
-    public PageEndMarker EndMarker { get; init; } = PageEndMarker.Null;
+    public EmulatorEndOfList EndMarker { get; init; } = EmulatorEndOfList.Null;
 
     /// <summary>A misbehavior to test clients against.</summary>
     public PagingMisbehavior Misbehavior { get; init; }

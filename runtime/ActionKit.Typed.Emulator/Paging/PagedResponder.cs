@@ -92,7 +92,7 @@ internal static class PagedResponder
             if (set.Style == PagingStyle.Cursor)
             {
                 var marker = next is not null ? JsonValue.Create(next) : EndValue(set.EndMarker);
-                if (next is not null || set.EndMarker != PageEndMarker.Absent)
+                if (next is not null || set.EndMarker != EmulatorEndOfList.Absent)
                 {
                     Place(container, cursorPointer, marker);
                 }
@@ -116,10 +116,10 @@ internal static class PagedResponder
         ["index"] = n,
     };
 
-    private static JsonNode? EndValue(PageEndMarker marker) => marker switch
+    private static JsonNode? EndValue(EmulatorEndOfList marker) => marker switch
     {
-        PageEndMarker.False => JsonValue.Create(false),
-        PageEndMarker.EmptyString => JsonValue.Create(string.Empty),
+        EmulatorEndOfList.False => JsonValue.Create(false),
+        EmulatorEndOfList.EmptyString => JsonValue.Create(string.Empty),
         _ => null,
     };
 

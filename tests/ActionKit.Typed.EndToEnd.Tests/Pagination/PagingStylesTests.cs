@@ -17,11 +17,11 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : IClassFixture<E
     public void Dispose() => _emulator.Reset();
 
     [Theory]
-    [InlineData(PageEndMarker.Null)]
-    [InlineData(PageEndMarker.False)]
-    [InlineData(PageEndMarker.EmptyString)]
-    [InlineData(PageEndMarker.Absent)]
-    public async Task Cursor_style_ends_on_every_marker(PageEndMarker end)
+    [InlineData(EmulatorEndOfList.Null)]
+    [InlineData(EmulatorEndOfList.False)]
+    [InlineData(EmulatorEndOfList.EmptyString)]
+    [InlineData(EmulatorEndOfList.Absent)]
+    public async Task Cursor_style_ends_on_every_marker(EmulatorEndOfList end)
     {
         _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(23, 5, end));
         var client = fixture.NewClient();
@@ -46,7 +46,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : IClassFixture<E
     public async Task Cursor_in_a_nested_location_and_another_spelling()
     {
         // HubSpot keeps its cursor at /paging/next/after and names the request field pageCursor; Drive uses pageToken.
-        _emulator.SetPagedData("HUBSPOT_GET_RECORDS_ANY", PagedDataSet.Cursor(11, 4, PageEndMarker.Absent));
+        _emulator.SetPagedData("HUBSPOT_GET_RECORDS_ANY", PagedDataSet.Cursor(11, 4, EmulatorEndOfList.Absent));
         _emulator.SetPagedData("GOOGLE_DRIVE_LIST_FILES", PagedDataSet.Cursor(7, 3));
         var client = fixture.NewClient();
 
@@ -86,7 +86,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : IClassFixture<E
     [Fact]
     public async Task Without_annotations_the_items_and_cursor_are_inferred()
     {
-        _emulator.SetPagedData("TESTKIT_LIST_THINGS", PagedDataSet.Cursor(8, 3, PageEndMarker.EmptyString));
+        _emulator.SetPagedData("TESTKIT_LIST_THINGS", PagedDataSet.Cursor(8, 3, EmulatorEndOfList.EmptyString));
         var things = fixture.NewClient().Testkit().ListThingsPagedAsync(new() { Folder = "inbox" });
 
         (await Items.IndexesAsync(things)).ShouldBe(Items.Range(8));
