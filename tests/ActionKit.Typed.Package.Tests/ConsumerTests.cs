@@ -69,6 +69,7 @@ public sealed class ConsumerTests(PackageFixture package)
     private async Task<ConsumerOutcome> BuiltAsync(string name)
     {
         var build = await package.ConsumersBuilt;
+        TestContext.Current.TestOutputHelper?.WriteLine($"pack: {package.Pack.Elapsed.TotalSeconds:0} s; consumers build: {build.Result.Elapsed.TotalSeconds:0} s");
         var outcome = build.For(name);
         outcome.Errors.ShouldBeEmpty(outcome.Describe());
         outcome.Warnings.ShouldBeEmpty(outcome.Describe());

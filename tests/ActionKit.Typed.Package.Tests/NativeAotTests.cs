@@ -108,6 +108,7 @@ public sealed class NativeAotTests(PackageFixture package)
             TimeSpan.FromMinutes(30),
             TestContext.Current.CancellationToken);
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"publish: {publish.Elapsed.TotalSeconds:0} s");
         var diagnostics = BuildDiagnostics.Parse(publish.Output);
         diagnostics.Where(d => d.Code.StartsWith("IL2") || d.Code.StartsWith("IL3")).ShouldBeEmpty(publish.Describe());
         diagnostics.ShouldBeEmpty(publish.Describe());

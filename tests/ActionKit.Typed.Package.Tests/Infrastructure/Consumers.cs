@@ -11,7 +11,7 @@ public static class Consumers
     /// <summary>Own schema items (a glob over nested folders, with an annotation file), a namespace, two bundled integrations, unrelated additional files.</summary>
     public const string SchemaItems = "SchemaItems";
 
-    /// <summary>Every bundled integration, at C# 12, in the default namespace.</summary>
+    /// <summary>Every bundled integration, at C# 12, in the default namespace, with implicit usings and without nullable annotations.</summary>
     public const string AllBundled = "AllBundled";
 
     /// <summary>Integration names in mixed case, separated by ',' and ';', with one that is not bundled.</summary>
@@ -77,7 +77,13 @@ public static class Consumers
     {
         Name = AllBundled,
         LangVersion = "12",
-        Properties = new Dictionary<string, string> { ["ActionKitIntegrations"] = "all" },
+        // Project defaults other than the other consumers': implicit usings on, nullable annotations off.
+        Properties = new Dictionary<string, string>
+        {
+            ["ActionKitIntegrations"] = "all",
+            ["ImplicitUsings"] = "enable",
+            ["Nullable"] = "disable",
+        },
         Program = ListActionsProgram($"{AllBundled}.ActionKit"),
     };
 
