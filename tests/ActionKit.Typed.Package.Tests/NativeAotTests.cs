@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using ActionKit.Typed.Package.Tests.Infrastructure;
 using Shouldly;
@@ -104,7 +103,7 @@ public sealed class NativeAotTests(PackageFixture package)
 
         var publish = await ProcessRunner.DotNetAsync(
             Path.Combine(root, Name),
-            ["publish", project.ProjectPath(root), "-c", "Release", "-r", RuntimeIdentifier, "-p:PublishAot=true", "-o", output, "-nologo", "-tl:off", "-nodeReuse:false"],
+            ["publish", project.ProjectPath(root), "-c", "Release", "-r", NativeTarget.RuntimeIdentifier, "-p:PublishAot=true", "-o", output, "-nologo", "-tl:off", "-nodeReuse:false"],
             TimeSpan.FromMinutes(30),
             TestContext.Current.CancellationToken);
 
@@ -114,7 +113,7 @@ public sealed class NativeAotTests(PackageFixture package)
         diagnostics.ShouldBeEmpty(publish.Describe());
         publish.ExitCode.ShouldBe(0, publish.Describe());
 
-        var binary = Path.Combine(output, OperatingSystem.IsWindows() ? Name + ".exe" : Name);
+        var binary = NativeTarget.Executable(output, Name);
         File.Exists(binary).ShouldBeTrue(publish.Describe());
         File.Exists(Path.Combine(output, Name + ".dll")).ShouldBeFalse("a native binary, not an IL assembly");
 
@@ -131,14 +130,5 @@ public sealed class NativeAotTests(PackageFixture package)
         lines.ShouldContain("bundled: SLACK_SEND_MESSAGE {\"channel\":\"C1\",\"message\":\"hi\"}", run.Describe());
         var bundledCount = SchemaFiles.Bundled().Values.Sum(n => n.Count);
         lines.ShouldContain($"catalog: {bundledCount + 1}", run.Describe());
-    }
-
-    private static string RuntimeIdentifier
-    {
-        get
-        {
-            var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
-            return $"{os}-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}";
-        }
     }
 }

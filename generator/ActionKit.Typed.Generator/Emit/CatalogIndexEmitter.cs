@@ -7,6 +7,47 @@ internal static class CatalogIndexEmitter
 {
     public const string HintName = "ActionKit.Catalog.g.cs";
 
+    /// <summary>
+    /// System.Text.Json metadata over the generated converters, so <c>JsonSerializer</c> works with generated types
+    /// without reflection (Native AOT): <c>JsonSerializer.Serialize(request, ActionKitJson.TypeInfo&lt;T&gt;())</c>.
+    /// </summary>
+    private static void EmitJsonMetadata(SourceWriter w, CatalogIndexSpec index)
+    {
+        const string metadata = "global::System.Text.Json.Serialization.Metadata";
+        w.Block($$"""
+            /// <summary>System.Text.Json metadata for every generated type, over the generated converters: no reflection, Native AOT safe.</summary>
+            {{GeneratedCode.Attribute}}
+            public static class ActionKitJson
+            {
+                /// <summary>Options whose resolver knows every generated type; combine <see cref="Resolver"/> with your own to mix types.</summary>
+                public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = Resolver };
+
+                /// <summary>Resolves the metadata of generated types (null for others).</summary>
+                public static {{metadata}}.IJsonTypeInfoResolver Resolver { get; } = new GeneratedTypes();
+
+                /// <summary>The metadata of a generated type, for <c>JsonSerializer.Serialize(value, ActionKitJson.TypeInfo&lt;T&gt;())</c>.</summary>
+                /// <exception cref="global::System.NotSupportedException"><typeparamref name="T"/> is not a generated type.</exception>
+                public static {{metadata}}.JsonTypeInfo<T> TypeInfo<T>() => ({{metadata}}.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+                private sealed class GeneratedTypes : {{metadata}}.IJsonTypeInfoResolver
+                {
+                    public {{metadata}}.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+                    {
+            """);
+        foreach (var type in index.Types)
+        {
+            var name = $"global::{index.Namespace}.{type}";
+            w.Line($"            if (type == typeof({name})) return {metadata}.JsonMetadataServices.CreateValueInfo<{name}>(options, new {name}.__Json());");
+        }
+
+        w.Block("""
+                        return null;
+                    }
+                }
+            }
+            """);
+    }
+
     public static string Emit(CatalogIndexSpec index)
     {
         var w = new SourceWriter();
@@ -35,6 +76,8 @@ internal static class CatalogIndexEmitter
                 """);
         }
 
+        w.Line();
+        EmitJsonMetadata(w, index);
         return w.ToString();
     }
 }

@@ -46,7 +46,7 @@ internal static class CatalogBuilder
             }
         }
 
-        var types = new NameScope(new[] { "ActionKitCatalog", "ActionKitRunnerExtensions" });
+        var types = new NameScope(new[] { "ActionKitCatalog", "ActionKitRunnerExtensions", "ActionKitJson" });
         var classes = new NameScope(CatalogMembers);
         var integrations = new List<IntegrationSpec>();
         var entries = new List<CatalogEntry>();
@@ -72,7 +72,10 @@ internal static class CatalogBuilder
 
         return new CatalogModel(
             integrations.ToEquatableArray(),
-            new CatalogIndexSpec(settings.Namespace, entries.ToEquatableArray()),
+            new CatalogIndexSpec(
+                settings.Namespace,
+                entries.ToEquatableArray(),
+                integrations.SelectMany(i => i.Actions).SelectMany(a => a.Types).Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()),
             diagnostics.ToEquatableArray());
     }
 

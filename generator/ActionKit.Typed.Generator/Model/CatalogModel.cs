@@ -85,8 +85,8 @@ internal sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? E
     public bool IsValueType => Kind is TypeRefKind.Double or TypeRefKind.Long or TypeRefKind.Boolean or TypeRefKind.Json or TypeRefKind.Enum;
 }
 
-/// <summary>The collected catalog: every action's integration class and member, for <c>ActionKitCatalog.All</c>.</summary>
-internal sealed record CatalogIndexSpec(string Namespace, EquatableArray<CatalogEntry> Entries);
+/// <summary>The collected catalog: every action's integration class and member, for <c>ActionKitCatalog.All</c>, and every generated type, for <c>ActionKitJson</c>.</summary>
+internal sealed record CatalogIndexSpec(string Namespace, EquatableArray<CatalogEntry> Entries, EquatableArray<string> Types);
 
 /// <summary>Where one action's descriptor lives: <c>ActionKitCatalog.{ClassName}.{MemberName}</c>.</summary>
 internal sealed record CatalogEntry(string ClassName, string MemberName);
