@@ -129,7 +129,7 @@ public sealed class EmulatorFaultTests(EmulatorFixture fixture) : EmulatorTestBa
     public async Task Slow_write_times_out_and_reaches_the_server_exactly_once()
     {
         Emulator.Faults.Enqueue(EmulatorFault.Delay(TimeSpan.FromSeconds(30)), "SLACK_SEND_MESSAGE", times: 5);
-        var client = CreateClient(o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
+        var client = CreateClient(o => o.NetworkTimeout = TimeSpan.FromSeconds(1));
 
         var error = await Should.ThrowAsync<ActionKitException>(() => client.RunAsync(new SlackSendMessage("C1", "slow")));
 
@@ -141,7 +141,7 @@ public sealed class EmulatorFaultTests(EmulatorFixture fixture) : EmulatorTestBa
     public async Task Slow_read_is_retried_after_the_timeout()
     {
         Emulator.Faults.Enqueue(EmulatorFault.Delay(TimeSpan.FromSeconds(30)), "SLACK_LIST_CHANNELS");
-        var client = CreateClient(o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
+        var client = CreateClient(o => o.NetworkTimeout = TimeSpan.FromSeconds(2));
 
         await client.RunAsync(new SlackListChannels(), TestContext.Current.CancellationToken);
 
@@ -196,7 +196,7 @@ public sealed class EmulatorFaultTests(EmulatorFixture fixture) : EmulatorTestBa
         var logs = new CollectingLoggerFactory();
         var client = CreateClient(o =>
         {
-            o.NetworkTimeout = TimeSpan.FromMilliseconds(300);
+            o.NetworkTimeout = TimeSpan.FromSeconds(2);
             o.ClientLoggingOptions = new ClientLoggingOptions { LoggerFactory = logs, EnableLogging = true, EnableMessageLogging = true, EnableMessageContentLogging = true };
         });
         EmulatorFault[] faults =
