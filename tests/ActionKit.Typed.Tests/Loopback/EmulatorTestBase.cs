@@ -83,9 +83,8 @@ public abstract class EmulatorTestBase : IClassFixture<EmulatorFixture>, IAsyncL
             ProjectId = Emulator.ProjectId,
             SigningKey = Emulator.SigningKeyPem,
             UserId = UserId,
-            ActionKitEndpoint = Emulator.BaseAddress,
             TimeProvider = Time,
-        };
+        }.UseEndpoint(Emulator.BaseAddress);
         configure?.Invoke(options);
         return new ActionKitClient(options);
     }
