@@ -49,14 +49,11 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
 
     protected override bool ShouldRetry(PipelineMessage message, Exception? exception)
     {
-        var context = ActionCallContext.Get(message);
-        var attempts = context?.Attempts ?? 1;
-        var mayResend = context?.MayResend ?? IsSafeMethod(message.Request.Method);
-        if (context is not null)
-        {
-            context.NextDelay = null;
-            context.HeldBackWrite = false;
-        }
+        var context = ActionCallContext.GetOrAttach(message);
+        var attempts = Math.Max(context.Attempts, 1);
+        var mayResend = context.MayResend;
+        context.NextDelay = null;
+        context.HeldBackWrite = false;
 
         if (attempts > _maxRetries)
         {
@@ -147,34 +144,17 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
         return null;
     }
 
-    private static bool IsSafeMethod(string method) =>
-        string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "HEAD", StringComparison.OrdinalIgnoreCase);
+    private static void CountAttempt(PipelineMessage message) => ActionCallContext.GetOrAttach(message).Attempts++;
 
-    private static void CountAttempt(PipelineMessage message)
+    private static bool Approve(ActionCallContext context, TimeSpan? delay, int attempts)
     {
-        if (ActionCallContext.Get(message) is { } context)
-        {
-            context.Attempts++;
-        }
-    }
-
-    private static bool Approve(ActionCallContext? context, TimeSpan? delay, int attempts)
-    {
-        if (context is not null)
-        {
-            context.NextDelay = delay ?? Backoff(attempts);
-        }
-
+        context.NextDelay = delay ?? Backoff(attempts);
         return true;
     }
 
-    private static bool HoldBack(ActionCallContext? context)
+    private static bool HoldBack(ActionCallContext context)
     {
-        if (context is not null)
-        {
-            context.HeldBackWrite = true;
-        }
-
+        context.HeldBackWrite = true;
         return false;
     }
 

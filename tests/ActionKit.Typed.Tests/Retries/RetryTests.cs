@@ -254,4 +254,35 @@ public sealed class RetryTests
         server.Requests.Count.ShouldBe(4);
         server.Requests.Last().BodyText.ShouldContain("\"SLACK_SEND_MESSAGE\"");
     }
+
+    [Fact]
+    public async Task Messages_sent_directly_on_the_pipeline_follow_the_method_and_stop_at_max_retries()
+    {
+        var server = new FakeActionKit();
+        for (var i = 0; i < 10; i++)
+        {
+            server.Then(HttpStatusCode.ServiceUnavailable, "{}");
+        }
+
+        var client = Clients.Create(server, o => o.MaxRetries = 2);
+
+        using (var get = client.Pipeline.CreateMessage())
+        {
+            get.Request.Method = "GET";
+            get.Request.Uri = new Uri("https://actionkit.test/projects/p/actions");
+            await client.Pipeline.SendAsync(get);
+            get.Response!.Status.ShouldBe(503);
+        }
+
+        server.Requests.Count.ShouldBe(3);
+
+        using (var post = client.Pipeline.CreateMessage())
+        {
+            post.Request.Method = "POST";
+            post.Request.Uri = new Uri("https://actionkit.test/projects/p/actions");
+            await client.Pipeline.SendAsync(post);
+        }
+
+        server.Requests.Count.ShouldBe(4);
+    }
 }
