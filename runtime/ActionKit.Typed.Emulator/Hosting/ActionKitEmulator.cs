@@ -92,6 +92,11 @@ public sealed class ActionKitEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be between 0 and 65535.");
         }
 
+        if (options.PaginatedItemCount < 0 || options.DefaultPageSize < 1 || options.BinaryResultLength < 0)
+        {
+            throw new ArgumentException("PaginatedItemCount and BinaryResultLength cannot be negative, and DefaultPageSize must be at least 1.", nameof(options));
+        }
+
         var catalog = CatalogLoader.Load(options);
         var signingKey = SigningKey.Create(options.SigningKeyPem, options.PublicKeyPem);
         var state = new EmulatorState(options, catalog, signingKey, new EmulatorJournal(), new EmulatorFaults());
@@ -100,9 +105,15 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         {
             ApplicationName = typeof(ActionKitEmulator).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
         });
+
+        // The host application's appsettings and environment (a "Kestrel" section, ASPNETCORE_URLS) must not
+        // reconfigure an embedded emulator: everything it needs comes from its options.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
@@ -113,7 +124,7 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var pipeline = new RequestPipeline(state);
+        var pipeline = new RequestPipeline(state, app.Lifetime.ApplicationStopping);
         app.Run(pipeline.HandleAsync);
         try
         {
@@ -164,8 +175,65 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Results.Set(action, new ScriptedResult(200, content.ToArray(), contentType, fileName));
     }
 
+    /// <summary>
+    /// Makes Proxy API calls to <paramref name="path"/> of <paramref name="integration"/> (any method, query ignored)
+    /// get this provider JSON: wrapped as <c>{"output": …}</c>, or as-is in raw mode; a status of 400 or more comes
+    /// back as the error body with <c>meta.isIntegrationError</c> unless raw.
+    /// </summary>
+    /// <param name="integration">The integration as in the proxy path: <c>slack</c>, <c>custom.slug</c> or <c>custom/&lt;id&gt;</c>.</param>
+    /// <param name="path">The provider path (for example <c>/chat.postMessage</c>) or the full URL of an override.</param>
+    /// <param name="json">The provider's JSON body.</param>
+    /// <param name="status">The provider's status.</param>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not JSON.</exception>
+    public void SetProxyResult(string integration, string path, string json, int status = 200)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        try
+        {
+            using var _ = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"The scripted proxy response for {integration} {path} is not JSON: {ex.Message}", nameof(json), ex);
+        }
+
+        _state.Proxy.Set(integration, path, new ScriptedResult(status, Encoding.UTF8.GetBytes(json), EmulatorResponse.JsonContentType));
+    }
+
+    /// <summary>Makes Proxy API calls to <paramref name="path"/> of <paramref name="integration"/> get these provider bytes (for raw mode and downloads).</summary>
+    public void SetProxyResult(string integration, string path, byte[] content, string contentType, int status = 200, string? fileName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        _state.Proxy.Set(integration, path, new ScriptedResult(status, content.ToArray(), contentType, fileName));
+    }
+
     /// <summary>Goes back to synthesized results for <paramref name="action"/>; true when a script was removed.</summary>
     public bool ClearResult(string action) => _state.Results.Remove(action);
+
+    /// <summary>
+    /// Sets the seeded list a paginated action (one annotated with <c>pagination</c>) pages through: how many items it
+    /// has, how many a page holds when the call sends no limit, and what the next cursor holds on the last page.
+    /// </summary>
+    public void SetPagination(string action, int totalItems, int? pageSize = null, EmulatorEndOfList? endOfList = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentOutOfRangeException.ThrowIfNegative(totalItems);
+        if (pageSize is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
+        }
+
+        _state.Pagination.Set(action, totalItems, pageSize, endOfList);
+    }
 
     /// <summary>Connects <paramref name="integration"/> for <paramref name="userId"/>; runs for that pair then need one of its credentials when <c>X-Paragon-Credential</c> is sent.</summary>
     /// <returns>The credential id (a stable generated one when <paramref name="credentialId"/> is null).</returns>
@@ -184,13 +252,16 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Connections.Disconnect(userId, integration, credentialId);
     }
 
-    /// <summary>Clears the journal, queued faults, scripted results and connection scripts.</summary>
+    /// <summary>Clears the journal, queued faults, scripted results (actions and proxy), pagination settings, connections, user metadata and credential configs.</summary>
     public void Reset()
     {
         _state.Journal.Clear();
         _state.Faults.Clear();
         _state.Results.Clear();
         _state.Connections.Reset();
+        _state.Pagination.Clear();
+        _state.Proxy.Clear();
+        _state.Profiles.Clear();
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ internal sealed class EmulatorState(
 
     public SigningKey SigningKey { get; } = signingKey;
 
-    public TokenVerifier Tokens { get; } = new(signingKey, options.TimeProvider, options.ClockSkew);
+    public TokenVerifier Tokens { get; } = new(signingKey, options.TimeProvider, options.ClockSkew, options.RequiredAudience);
 
     public EmulatorJournal Journal { get; } = journal;
 
@@ -29,4 +29,10 @@ internal sealed class EmulatorState(
     public ConnectionRegistry Connections { get; } = new(options.AllIntegrationsConnected);
 
     public ScriptedResults Results { get; } = new();
+
+    public PaginationScripts Pagination { get; } = new(options);
+
+    public ProxyScripts Proxy { get; } = new();
+
+    public UserProfiles Profiles { get; } = new();
 }
