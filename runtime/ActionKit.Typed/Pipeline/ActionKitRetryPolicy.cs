@@ -22,6 +22,7 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
     private readonly int _maxRetries;
     private readonly TimeSpan _maxRetryAfter;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger? _logger;
 
     public ActionKitRetryPolicy(int maxRetries, TimeSpan maxRetryAfter, TimeProvider timeProvider, bool enableLogging, ILoggerFactory? loggerFactory)
         : base(maxRetries, enableLogging, loggerFactory)
@@ -29,6 +30,7 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
         _maxRetries = maxRetries;
         _maxRetryAfter = maxRetryAfter;
         _timeProvider = timeProvider;
+        _logger = enableLogging ? loggerFactory?.CreateLogger(ActionKitLog.Category) : null;
     }
 
     protected override void OnSendingRequest(PipelineMessage message) => CountAttempt(message);
@@ -74,7 +76,7 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
 
             if (IsTransportFault(exception) || IsTimeout(exception, message))
             {
-                return mayResend ? Approve(context, null, attempts) : HoldBack(context);
+                return mayResend ? Approve(context, null, attempts) : HoldBack(context, exception is OperationCanceledException or TimeoutException ? "a timeout" : "a dropped connection");
             }
 
             return false;
@@ -90,17 +92,17 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
         if (response.Status == 429)
         {
             // Rate limited: the request was refused, so even a write is safe to send again.
-            return retryAfter > _maxRetryAfter ? false : Approve(context, retryAfter, attempts);
+            return retryAfter > _maxRetryAfter ? OverCap(context, retryAfter.Value) : Approve(context, retryAfter, attempts);
         }
 
         if (response.Status is 408 or 500 or 502 or 503 or 504)
         {
             if (!mayResend)
             {
-                return HoldBack(context);
+                return HoldBack(context, "HTTP " + response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            return retryAfter > _maxRetryAfter ? false : Approve(context, retryAfter, attempts);
+            return retryAfter > _maxRetryAfter ? OverCap(context, retryAfter.Value) : Approve(context, retryAfter, attempts);
         }
 
         return false;
@@ -152,9 +154,24 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
         return true;
     }
 
-    private static bool HoldBack(ActionCallContext context)
+    private bool HoldBack(ActionCallContext context, string fault)
     {
         context.HeldBackWrite = true;
+        if (_logger is not null)
+        {
+            ActionKitLog.WriteNotResent(_logger, context.ActionName, fault);
+        }
+
+        return false;
+    }
+
+    private bool OverCap(ActionCallContext context, TimeSpan retryAfter)
+    {
+        if (_logger is not null)
+        {
+            ActionKitLog.RetryAfterOverCap(_logger, context.ActionName, retryAfter, _maxRetryAfter);
+        }
+
         return false;
     }
 

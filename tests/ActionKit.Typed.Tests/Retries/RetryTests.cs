@@ -25,6 +25,18 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_write_held_back_is_logged()
+    {
+        var logs = new CollectingLoggerFactory();
+        var server = new FakeActionKit().Then(HttpStatusCode.ServiceUnavailable, "{}");
+        var client = Clients.Create(server, o => o.ClientLoggingOptions = new System.ClientModel.Primitives.ClientLoggingOptions { LoggerFactory = logs });
+
+        await Should.ThrowAsync<ActionKitException>(() => client.RunAsync(new SlackSendMessage("C1", "hi")));
+
+        logs.Lines.ShouldContain(line => line.StartsWith("ActionKit.Typed Warning") && line.Contains("SLACK_SEND_MESSAGE was not sent again after HTTP 503"));
+    }
+
+    [Fact]
     public async Task Write_whose_connection_dropped_is_sent_once()
     {
         var server = new FakeActionKit().ThenDrop();
