@@ -137,6 +137,21 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Rate_limit_without_retry_after_backs_off()
+    {
+        var time = new RecordingTimeProvider { AutoAdvance = true };
+        var server = new FakeActionKit().Then(HttpStatusCode.TooManyRequests, "{}").Then(HttpStatusCode.TooManyRequests, "{}");
+        var client = Clients.Create(server, o => o.TimeProvider = time);
+
+        await client.RunAsync(new SlackSendMessage("C1", "hi"), TestContext.Current.CancellationToken);
+
+        server.Requests.Count.ShouldBe(3);
+        time.Waits.Count.ShouldBe(2);
+        time.Waits.ShouldAllBe(wait => wait > TimeSpan.Zero);
+        time.Waits[1].ShouldBeGreaterThan(time.Waits[0]);
+    }
+
+    [Fact]
     public async Task Retry_after_as_an_http_date_is_honoured()
     {
         var time = new RecordingTimeProvider { AutoAdvance = true };
