@@ -13,8 +13,7 @@ var client = new ActionKitClient(new ActionKitClientOptions
     ProjectId = emulator.ProjectId,
     SigningKey = emulator.SigningKeyPem,
     UserId = "agent-user",
-    ActionKitEndpoint = emulator.BaseAddress,
-});
+}.UseEndpoint(emulator.BaseAddress));
 
 var slack = ActionKitCatalog.All.ForIntegration("slack").ToList();
 Console.WriteLine($"{ActionKitCatalog.All.Count} tools; the Slack ones as an LLM sees them:");

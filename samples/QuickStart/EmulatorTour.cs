@@ -21,10 +21,7 @@ internal static class EmulatorTour
             ProjectId = emulator.ProjectId,
             SigningKey = emulator.SigningKeyPem,
             UserId = "user-42",
-            ActionKitEndpoint = emulator.BaseAddress,
-            ProxyEndpoint = emulator.BaseAddress,
-            ConnectEndpoint = emulator.BaseAddress,
-        });
+        }.UseEndpoint(emulator.BaseAddress));
 
         Out.Step("A typed call: the request type states its result type");
         var sent = await client.RunAsync(new SlackSendMessageRequest { Channel = "C0123", Message = "Hello from ActionKit.Typed" });

@@ -26,7 +26,6 @@ public sealed class EmulatorFixture : IAsyncLifetime
         ProjectId = Emulator.ProjectId,
         SigningKey = Emulator.SigningKeyPem,
         UserId = "paging-user",
-        ActionKitEndpoint = Emulator.BaseAddress,
         MaxRetries = maxRetries,
-    });
+    }.UseEndpoint(Emulator.BaseAddress));
 }
