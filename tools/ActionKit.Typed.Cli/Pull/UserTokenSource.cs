@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using ActionKit.Typed;
 using ActionKit.Typed.Cli.Common;
 
 namespace ActionKit.Typed.Cli.Pull;
@@ -35,15 +36,23 @@ internal static class UserTokenSource
     }
 
     /// <summary>
-    /// SEAM(runtime): the token is minted by the runtime's <c>ParagonUserToken</c>, which is not in this branch yet.
-    /// Until it is, a signing key is read and checked but cannot be used.
+    /// Mints a short-lived token with the runtime's <see cref="ParagonUserToken"/>, with the audience Paragon's setup
+    /// guide recommends (<c>useparagon.com/{projectId}</c>).
     /// </summary>
     private static string Mint(string pem, string userId, string projectId)
     {
-        _ = pem;
-        _ = userId;
-        _ = projectId;
-        throw new CliException("Minting a user token from a signing key is not available in this build; pass --token instead.");
+        try
+        {
+            return ParagonUserToken.Create(pem, userId, new ParagonUserTokenOptions
+            {
+                Lifetime = TimeSpan.FromMinutes(15),
+                Audience = ParagonUserToken.AudienceFor(projectId),
+            });
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException($"Cannot mint a user token from the signing key: {ex.Message}", ex);
+        }
     }
 
     /// <summary>The PEM text from a file, or from PARAGON_SIGNING_KEY (PEM text, with literal \n allowed, or a file path).</summary>
