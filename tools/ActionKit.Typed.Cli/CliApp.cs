@@ -46,15 +46,18 @@ public static class CliApp
     }
 
     /// <summary>The command tree; every command has <c>--help</c>.</summary>
-    public static RootCommand CreateRootCommand(CliContext context)
+    public static Command CreateRootCommand(CliContext context)
     {
-        var root = new RootCommand("dotnet actionkit: pull ActionKit schemas from a Paragon project, see what changed, validate them, and inspect the C# that ActionKit.Typed generates from them.")
+        // Named after the tool command, not the assembly, so usage lines read "actionkit diff …".
+        var root = new Command("actionkit", "dotnet actionkit: pull ActionKit schemas from a Paragon project, see what changed, validate them, and inspect the C# that ActionKit.Typed generates from them.")
         {
             Pull.PullCommand.Create(context),
             Diff.DiffCommand.Create(context),
             Validate.ValidateCommand.Create(context),
             Generate.GenerateCommand.Create(context),
         };
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         return root;
     }
 
