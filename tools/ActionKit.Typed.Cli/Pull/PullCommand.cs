@@ -96,7 +96,7 @@ internal static class PullCommand
         }
         catch (CliException ex)
         {
-            throw new CliException($"{ex.Message} Nothing was written; the files in '{output}' are unchanged.", ex);
+            throw new CliException($"The List Actions response from {endpointUri.GetLeftPart(UriPartial.Authority)} is malformed: {ex.Message}. Nothing was written; the files in '{output}' are unchanged.", ex);
         }
 
         var folder = Path.GetFullPath(output);

@@ -26,7 +26,8 @@ internal sealed record NormalizedResponse(IReadOnlyList<NormalizedFile> Files, I
 /// meaningful, it becomes the order of generated members;</item>
 /// <item>2-space indentation, LF line ends, a trailing newline, UTF-8 without BOM, non-ASCII text unescaped.</item>
 /// </list>
-/// The whole response is checked before anything is produced: any malformed part rejects it all.
+/// The whole response is checked before anything is produced: any malformed part rejects it all, with a
+/// <see cref="CliException"/> whose message says what is wrong.
 /// </summary>
 internal static class SchemaNormalizer
 {
@@ -50,7 +51,7 @@ internal static class SchemaNormalizer
         }
         catch (JsonException ex)
         {
-            throw new CliException($"The response is not valid JSON ({ex.Message.Split('|')[0].Trim()}).", ex);
+            throw new CliException($"it is not valid JSON ({ex.Message.Split('|')[0].Trim()})", ex);
         }
 
         using (document)
@@ -58,19 +59,19 @@ internal static class SchemaNormalizer
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new CliException($"The response is not a List Actions response: the top level is a {Describe(root)}, not an object.");
+                throw new CliException($"the top level is a {Describe(root)}, not an object");
             }
 
             var catalogKey = root.TryGetProperty("actions", out _) ? "actions" : root.TryGetProperty("tools", out _) ? "tools" : null;
             if (catalogKey is null)
             {
-                throw new CliException("The response is not a List Actions response: it has neither 'actions' nor 'tools'.");
+                throw new CliException("it has neither 'actions' nor 'tools'");
             }
 
             var catalog = root.GetProperty(catalogKey);
             if (catalog.ValueKind != JsonValueKind.Object)
             {
-                throw new CliException($"The response is not a List Actions response: '{catalogKey}' is a {Describe(catalog)}, not an object keyed by integration.");
+                throw new CliException($"'{catalogKey}' is a {Describe(catalog)}, not an object keyed by integration");
             }
 
             var files = new List<NormalizedFile>();
@@ -79,7 +80,7 @@ internal static class SchemaNormalizer
             {
                 if (group.Value.ValueKind != JsonValueKind.Array)
                 {
-                    throw new CliException($"The response is malformed: '{catalogKey}.{group.Name}' is a {Describe(group.Value)}, not an array of tools.");
+                    throw new CliException($"'{catalogKey}.{group.Name}' is a {Describe(group.Value)}, not an array of tools");
                 }
 
                 var tools = group.Value.EnumerateArray().Select((tool, index) => (Name: ToolName(tool, $"{catalogKey}.{group.Name}[{index}]"), Tool: tool, Index: index))
@@ -90,7 +91,7 @@ internal static class SchemaNormalizer
                 var fileName = FileName(group.Name);
                 if (!names.Add(fileName))
                 {
-                    throw new CliException($"The response has two integrations that map to the same file name '{fileName}'.");
+                    throw new CliException($"two integrations map to the same file name '{fileName}'");
                 }
 
                 files.Add(new NormalizedFile(group.Name, fileName, Write(group.Name, tools.Select(t => t.Tool)), tools.Count));
@@ -123,18 +124,18 @@ internal static class SchemaNormalizer
     {
         if (tool.ValueKind != JsonValueKind.Object)
         {
-            throw new CliException($"The response is malformed: {where} is a {Describe(tool)}, not a tool object.");
+            throw new CliException($"{where} is a {Describe(tool)}, not a tool object");
         }
 
         var function = tool.TryGetProperty("function", out var f) ? f : tool;
         if (function.ValueKind != JsonValueKind.Object)
         {
-            throw new CliException($"The response is malformed: {where}.function is a {Describe(function)}, not an object.");
+            throw new CliException($"{where}.function is a {Describe(function)}, not an object");
         }
 
         if (!function.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(name.GetString()))
         {
-            throw new CliException($"The response is malformed: {where} has no name.");
+            throw new CliException($"{where} has no name");
         }
 
         return name.GetString()!;
