@@ -5,13 +5,14 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using ActionKit.Typed.Cli.Common;
 using ActionKit.Typed.Cli.Tests.Infrastructure;
+using ActionKit.Typed.Emulator;
 using Shouldly;
 using Xunit;
 
 namespace ActionKit.Typed.Cli.Tests;
 
 /// <summary>
-/// The whole loop a user runs: the project serves schemas v1, pull writes them, a consumer builds; the project
+/// The whole loop a user runs against the emulator: the project serves schemas v1, pull writes them, a consumer builds; the project
 /// moves to v2 (one action added, one parameter's type changed, one parameter removed); pull + diff report exactly
 /// those with exit code 2; the consumer's rebuild picks them up.
 /// </summary>
@@ -65,10 +66,11 @@ public sealed class EndToEndTests
         temp.Write("v2/crm.json", V2);
         var consumer = CreateConsumer(temp);
         var schemas = Path.Combine(Path.GetDirectoryName(consumer)!, "actionkit");
-        await using var server = await SchemaServer.StartAsync(temp.Combine("v1"));
+        await using var emulator = await ActionKitEmulator.StartAsync(Catalog(temp.Combine("v1")), TestContext.Current.CancellationToken);
+        var signingKey = temp.Write("signing-key.pem", emulator.SigningKeyPem);
 
         // v1: pull, build.
-        var pull = await PullAsync(server, schemas);
+        var pull = await PullAsync(emulator, signingKey, schemas);
         pull.ExitCode.ShouldBe(ExitCodes.Success, pull.ToString());
         var v1File = File.ReadAllBytes(Path.Combine(schemas, "crm.json"));
         var build = await DotnetBuild.BuildAsync(consumer, BuildTimeout);
@@ -86,13 +88,13 @@ public sealed class EndToEndTests
         }
 
         // Pulling the same schemas again changes nothing.
-        (await PullAsync(server, schemas)).ExitCode.ShouldBe(ExitCodes.Success);
+        (await PullAsync(emulator, signingKey, schemas)).ExitCode.ShouldBe(ExitCodes.Success);
         File.ReadAllBytes(Path.Combine(schemas, "crm.json")).ShouldBe(v1File);
 
         // v2: pull into a fresh folder, diff against the checked-in one.
-        server.Serve(temp.Combine("v2"));
+        emulator.ReplaceCatalog(Catalog(temp.Combine("v2")));
         var fresh = temp.Combine("fresh");
-        (await PullAsync(server, fresh)).ExitCode.ShouldBe(ExitCodes.Success);
+        (await PullAsync(emulator, signingKey, fresh)).ExitCode.ShouldBe(ExitCodes.Success);
         var diff = await ActionKitCli.RunAsync("diff", schemas, fresh, "--format", "json");
         diff.ExitCode.ShouldBe(ExitCodes.Breaking, diff.ToString());
         var changes = JsonDocument.Parse(diff.Output).RootElement.GetProperty("changes").EnumerateArray()
@@ -109,7 +111,7 @@ public sealed class EndToEndTests
         text.Output.ShouldContain("3 changes (2 breaking)");
 
         // pull v2 over the checked-in files: the rebuild picks the changes up.
-        (await PullAsync(server, schemas)).ExitCode.ShouldBe(ExitCodes.Success);
+        (await PullAsync(emulator, signingKey, schemas)).ExitCode.ShouldBe(ExitCodes.Success);
         var stale = await DotnetBuild.BuildAsync(consumer, BuildTimeout);
         stale.ExitCode.ShouldNotBe(0, "code written against v1 must no longer compile");
         stale.Output.ShouldContain("Nickname");
@@ -119,8 +121,16 @@ public sealed class EndToEndTests
         rebuilt.ExitCode.ShouldBe(0, rebuilt.Output);
     }
 
-    private static Task<CliRun> PullAsync(SchemaServer server, string output) =>
-        ActionKitCli.RunAsync("pull", "--project-id", server.ProjectId, "--token", server.Token, "--endpoint", server.BaseAddress.ToString(), "--out", output);
+    /// <summary>Pulls as a user would: the project's signing key and a user id; the emulator verifies the minted token.</summary>
+    private static Task<CliRun> PullAsync(ActionKitEmulator emulator, string signingKey, string output) =>
+        ActionKitCli.RunAsync("pull", "--project-id", emulator.ProjectId, "--signing-key", signingKey, "--user-id", "user-1", "--endpoint", emulator.BaseAddress.ToString(), "--out", output);
+
+    private static ActionKitEmulatorOptions Catalog(string folder)
+    {
+        var options = new ActionKitEmulatorOptions { IncludeBundledCatalog = false };
+        options.SchemaDirectories.Add(folder);
+        return options;
+    }
 
     /// <summary>A throwaway application that references ActionKit.Typed from this repository and its pulled schemas.</summary>
     private static string CreateConsumer(TempFolder temp)
