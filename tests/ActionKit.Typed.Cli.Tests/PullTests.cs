@@ -164,6 +164,21 @@ public sealed class PullTests : IAsyncLifetime
         File.ReadAllText(annotations).ShouldBe("{ \"actions\": { \"SLACK_SEND_MESSAGE\": { \"safety\": \"write\" } } }");
     }
 
+    [Fact]
+    public async Task Schema_files_missing_from_the_response_are_reported_and_kept()
+    {
+        Directory.CreateDirectory(Out);
+        var old = Path.Combine(Out, "hubspot.json");
+        File.WriteAllText(old, Schemas.Envelope("hubspot", Schemas.Tool("HUBSPOT_GET_CONTACT", "{}")));
+        _server.RespondWith(Response);
+
+        var run = await PullAsync();
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.ToString());
+        run.Error.ShouldContain("hubspot.json was not in the response");
+        File.Exists(old).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("not-json")]

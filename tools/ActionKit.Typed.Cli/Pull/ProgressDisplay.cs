@@ -29,7 +29,7 @@ internal sealed class ProgressDisplay : IDisposable
     {
         _writer = writer;
         _label = label;
-        _stage = "connecting";
+        _stage = "waiting for ActionKit";
         if (enabled)
         {
             _timer = new Timer(_ => Draw(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(120));
