@@ -118,6 +118,27 @@ public sealed class DiffTests
     }
 
     [Fact]
+    public async Task Recursive_definitions_are_followed_once()
+    {
+        static string Tree(string valueType) => Schemas.Envelope("notion", $$"""
+            { "type": "function", "function": { "name": "NOTION_CREATE_TREE", "description": "Tree", "parameters": {
+              "type": "object",
+              "properties": { "root": { "$ref": "#/definitions/node" } },
+              "definitions": { "node": { "type": "object", "properties": {
+                "value": { "type": "{{valueType}}" },
+                "left": { "$ref": "#/definitions/node" },
+                "right": { "$ref": "#/definitions/node" } } } } } } }
+            """);
+
+        var (run, changes) = await DiffAsync(Tree("string"), Tree("number"));
+
+        run.ExitCode.ShouldBe(ExitCodes.Breaking, run.ToString());
+        var change = changes.ShouldHaveSingleItem();
+        Kind(change).ShouldBe("typeChanged");
+        Parameter(change).ShouldBe("root.value");
+    }
+
+    [Fact]
     public async Task Description_changes_are_compatible_and_listed_only_when_verbose()
     {
         var newJson = Send(""" "channel": { "type": "string", "description": "The channel" } """, description: "Post a message.");

@@ -69,6 +69,7 @@ internal static class SchemaComparer
         private readonly JsonObject _oldRoot;
         private readonly JsonObject _newRoot;
         private readonly List<SchemaChange> _changes;
+        private readonly HashSet<string> _active = new(StringComparer.Ordinal);
 
         public Walker(string action, string integration, JsonObject oldRoot, JsonObject newRoot, List<SchemaChange> changes)
         {
@@ -86,6 +87,31 @@ internal static class SchemaComparer
                 return;
             }
 
+            // A recursive definition ($ref back to an enclosing one) is compared once, where it is first reached.
+            var references = $"{Reference(oldNode)}|{Reference(newNode)}";
+            if (references != "|" && !_active.Add(references))
+            {
+                return;
+            }
+
+            try
+            {
+                CompareResolved(oldNode, newNode, path, depth);
+            }
+            finally
+            {
+                if (references != "|")
+                {
+                    _active.Remove(references);
+                }
+            }
+        }
+
+        private static string Reference(JsonNode? node) =>
+            node is JsonObject obj && obj["$ref"] is JsonValue value && value.TryGetValue<string>(out var reference) ? reference : string.Empty;
+
+        private void CompareResolved(JsonNode? oldNode, JsonNode? newNode, string path, int depth)
+        {
             var old = Resolve(oldNode, _oldRoot);
             var @new = Resolve(newNode, _newRoot);
             var oldType = TypeOf(old);
