@@ -27,6 +27,7 @@ public partial class ActionKitClient
         ActionRunOptions? options,
         TState state,
         BodyReader<TState, T>? read,
+        bool async,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -40,7 +41,14 @@ public partial class ActionKitClient
 
             try
             {
-                await Pipeline.SendAsync(message).ConfigureAwait(false);
+                if (async)
+                {
+                    await Pipeline.SendAsync(message).ConfigureAwait(false);
+                }
+                else
+                {
+                    Pipeline.Send(message);
+                }
             }
             catch (Exception ex) when (Translate(ex, call, context, cancellationToken) is { } translated)
             {
@@ -52,7 +60,14 @@ public partial class ActionKitClient
             {
                 if (!message.BufferResponse)
                 {
-                    await response.BufferContentAsync(cancellationToken).ConfigureAwait(false);
+                    if (async)
+                    {
+                        await response.BufferContentAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        response.BufferContent(cancellationToken);
+                    }
                 }
 
                 using (response)

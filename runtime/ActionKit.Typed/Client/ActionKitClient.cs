@@ -1,8 +1,6 @@
 using System;
-using System.Buffers;
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -100,15 +98,8 @@ public partial class ActionKitClient : IActionRunner
     /// <exception cref="ActionKitRequestTooLargeException">The request body is over the limit; nothing was sent.</exception>
     public virtual async Task<ClientResult<TResult>> RunAsync<TResult>(IActionRequest<TResult> request, ActionRunOptions? options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var descriptor = request.Descriptor ?? throw new ArgumentException("The request has no descriptor.", nameof(request));
-        var call = new RunCall(descriptor.Name, descriptor.Integration, descriptor.Safety, descriptor.ResultKind == ActionResultKind.Binary);
-        if (call.Streamed && typeof(TResult) != typeof(ActionStreamResult))
-        {
-            throw new ArgumentException($"{descriptor.Name} returns a byte stream, but its result type is {typeof(TResult).Name}, not ActionStreamResult.", nameof(request));
-        }
-
-        return await RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor<TResult> d, ref Utf8JsonReader reader) => d.ReadResult(ref reader), cancellationToken).ConfigureAwait(false);
+        var (call, descriptor) = TypedCall(request);
+        return await RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor<TResult> d, ref Utf8JsonReader reader) => d.ReadResult(ref reader), async: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -123,7 +114,7 @@ public partial class ActionKitClient : IActionRunner
         ArgumentNullException.ThrowIfNull(request);
         var descriptor = request.Descriptor ?? throw new ArgumentException("The request has no descriptor.", nameof(request));
         var call = new RunCall(descriptor.Name, descriptor.Integration, descriptor.Safety, descriptor.ResultKind == ActionResultKind.Binary);
-        return await RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor d, ref Utf8JsonReader reader) => d.ReadResultAsObject(ref reader), cancellationToken).ConfigureAwait(false);
+        return await RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor d, ref Utf8JsonReader reader) => d.ReadResultAsObject(ref reader), async: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -137,7 +128,7 @@ public partial class ActionKitClient : IActionRunner
     public virtual async Task<ClientResult<UntypedActionResult>> RunAsync(string actionName, BinaryData? parameters, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var call = UntypedCall(actionName, streamed: false);
-        return await RunCoreAsync(call, ParametersWriter(parameters), options, 0, static (int _, ref Utf8JsonReader reader) => UntypedActionResult.Read(ref reader), cancellationToken).ConfigureAwait(false);
+        return await RunCoreAsync(call, ParametersWriter(parameters), options, 0, static (int _, ref Utf8JsonReader reader) => UntypedActionResult.Read(ref reader), async: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs an action by wire name whose result is a byte stream (a file download); the body is not buffered.</summary>
@@ -146,7 +137,65 @@ public partial class ActionKitClient : IActionRunner
     public virtual async Task<ClientResult<ActionStreamResult>> RunStreamAsync(string actionName, BinaryData? parameters, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var call = UntypedCall(actionName, streamed: true);
-        return await RunCoreAsync<int, ActionStreamResult>(call, ParametersWriter(parameters), options, 0, null, cancellationToken).ConfigureAwait(false);
+        return await RunCoreAsync<int, ActionStreamResult>(call, ParametersWriter(parameters), options, 0, null, async: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a typed request; the result type comes from the request.</summary>
+    /// <exception cref="ActionKitException">ActionKit refused or failed the run, or its result could not be read.</exception>
+    /// <exception cref="ActionKitRequestTooLargeException">The request body is over the limit; nothing was sent.</exception>
+    public virtual ClientResult<TResult> Run<TResult>(IActionRequest<TResult> request, CancellationToken cancellationToken = default) =>
+        Run(request, null, cancellationToken);
+
+    /// <summary>Runs a typed request with per-call settings (account, retrying writes).</summary>
+    /// <exception cref="ActionKitException">ActionKit refused or failed the run, or its result could not be read.</exception>
+    /// <exception cref="ActionKitRequestTooLargeException">The request body is over the limit; nothing was sent.</exception>
+    public virtual ClientResult<TResult> Run<TResult>(IActionRequest<TResult> request, ActionRunOptions? options, CancellationToken cancellationToken = default)
+    {
+        var (call, descriptor) = TypedCall(request);
+        return RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor<TResult> d, ref Utf8JsonReader reader) => d.ReadResult(ref reader), async: false, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs a request whose result type is not known statically; see <see cref="RunAsync(IActionRequest, ActionRunOptions?, CancellationToken)"/>.</summary>
+    /// <exception cref="ActionKitException">ActionKit refused or failed the run, or its result could not be read.</exception>
+    /// <exception cref="ActionKitRequestTooLargeException">The request body is over the limit; nothing was sent.</exception>
+    public virtual ClientResult<object?> Run(IActionRequest request, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var descriptor = request.Descriptor ?? throw new ArgumentException("The request has no descriptor.", nameof(request));
+        var call = new RunCall(descriptor.Name, descriptor.Integration, descriptor.Safety, descriptor.ResultKind == ActionResultKind.Binary);
+        return RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor d, ref Utf8JsonReader reader) => d.ReadResultAsObject(ref reader), async: false, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs an action by wire name with JSON parameters; see <see cref="RunAsync(string, BinaryData?, ActionRunOptions?, CancellationToken)"/>.</summary>
+    /// <exception cref="ArgumentException">The name is blank, or the parameters are not a JSON object.</exception>
+    /// <exception cref="ActionKitException">ActionKit refused or failed the run, or its body was not JSON.</exception>
+    /// <exception cref="ActionKitRequestTooLargeException">The request body is over the limit; nothing was sent.</exception>
+    public virtual ClientResult<UntypedActionResult> Run(string actionName, BinaryData? parameters, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var call = UntypedCall(actionName, streamed: false);
+        return RunCoreAsync(call, ParametersWriter(parameters), options, 0, static (int _, ref Utf8JsonReader reader) => UntypedActionResult.Read(ref reader), async: false, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs an action by wire name whose result is a byte stream; the body is not buffered.</summary>
+    /// <exception cref="ArgumentException">The name is blank, or the parameters are not a JSON object.</exception>
+    /// <exception cref="ActionKitException">ActionKit refused or failed the run.</exception>
+    public virtual ClientResult<ActionStreamResult> RunStream(string actionName, BinaryData? parameters, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var call = UntypedCall(actionName, streamed: true);
+        return RunCoreAsync<int, ActionStreamResult>(call, ParametersWriter(parameters), options, 0, null, async: false, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    private static (RunCall Call, ActionDescriptor<TResult> Descriptor) TypedCall<TResult>(IActionRequest<TResult> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var descriptor = request.Descriptor ?? throw new ArgumentException("The request has no descriptor.", nameof(request));
+        var call = new RunCall(descriptor.Name, descriptor.Integration, descriptor.Safety, descriptor.ResultKind == ActionResultKind.Binary);
+        if (call.Streamed && typeof(TResult) != typeof(ActionStreamResult))
+        {
+            throw new ArgumentException($"{descriptor.Name} returns a byte stream, but its result type is {typeof(TResult).Name}, not ActionStreamResult.", nameof(request));
+        }
+
+        return (call, descriptor);
     }
 
     private static ActionKitClientOptions With(ActionKitClientOptions? options, string projectId, string? token, ActionKitTokenProvider? provider)

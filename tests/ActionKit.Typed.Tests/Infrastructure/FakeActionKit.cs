@@ -54,6 +54,9 @@ public sealed class FakeActionKit : HttpMessageHandler
         }
     }
 
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAsync(request, cancellationToken).GetAwaiter().GetResult();
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var recorded = new RecordedRequest(
