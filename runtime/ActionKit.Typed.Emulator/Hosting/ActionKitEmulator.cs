@@ -181,6 +181,47 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Results.Set(action, new ScriptedResult(200, content.ToArray(), contentType, fileName));
     }
 
+    /// <summary>
+    /// Makes Proxy API calls to <paramref name="path"/> of <paramref name="integration"/> (any method, query ignored)
+    /// get this provider JSON: wrapped as <c>{"output": …}</c>, or as-is in raw mode; a status of 400 or more comes
+    /// back as the error body with <c>meta.isIntegrationError</c> unless raw.
+    /// </summary>
+    /// <param name="integration">The integration as in the proxy path: <c>slack</c>, <c>custom.slug</c> or <c>custom/&lt;id&gt;</c>.</param>
+    /// <param name="path">The provider path (for example <c>/chat.postMessage</c>) or the full URL of an override.</param>
+    /// <param name="json">The provider's JSON body.</param>
+    /// <param name="status">The provider's status.</param>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not JSON.</exception>
+    public void SetProxyResult(string integration, string path, string json, int status = 200)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        try
+        {
+            using var _ = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"The scripted proxy response for {integration} {path} is not JSON: {ex.Message}", nameof(json), ex);
+        }
+
+        _state.Proxy.Set(integration, path, new ScriptedResult(status, Encoding.UTF8.GetBytes(json), EmulatorResponse.JsonContentType));
+    }
+
+    /// <summary>Makes Proxy API calls to <paramref name="path"/> of <paramref name="integration"/> get these provider bytes (for raw mode and downloads).</summary>
+    public void SetProxyResult(string integration, string path, byte[] content, string contentType, int status = 200, string? fileName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        _state.Proxy.Set(integration, path, new ScriptedResult(status, content.ToArray(), contentType, fileName));
+    }
+
     /// <summary>Goes back to synthesized results for <paramref name="action"/>; true when a script was removed.</summary>
     public bool ClearResult(string action) => _state.Results.Remove(action);
 
@@ -217,7 +258,7 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Connections.Disconnect(userId, integration, credentialId);
     }
 
-    /// <summary>Clears the journal, queued faults, scripted results, pagination settings and connection scripts.</summary>
+    /// <summary>Clears the journal, queued faults, scripted results (actions and proxy), pagination settings, connections, user metadata and credential configs.</summary>
     public void Reset()
     {
         _state.Journal.Clear();
@@ -225,6 +266,8 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Results.Clear();
         _state.Connections.Reset();
         _state.Pagination.Clear();
+        _state.Proxy.Clear();
+        _state.Profiles.Clear();
     }
 
     /// <summary>

@@ -46,7 +46,13 @@ public sealed class ActionKitEmulatorOptions
     /// <summary>How far past <c>exp</c> a token is still accepted (default none).</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.Zero;
 
-    /// <summary>The clock tokens are checked against and journal entries are stamped with.</summary>
+    /// <summary>
+    /// When set, tokens must carry this <c>aud</c> (Paragon's setup guide uses <c>useparagon.com/{projectId}</c>);
+    /// when null (the default) <c>aud</c> is not checked, as Paragon's own MCP server signs tokens without one.
+    /// </summary>
+    public string? RequiredAudience { get; set; }
+
+    /// <summary>The clock tokens are checked against and journal entries are stamped with (injected delays use real time).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>How many bytes a synthesized byte-stream result has (default 16 KiB).</summary>

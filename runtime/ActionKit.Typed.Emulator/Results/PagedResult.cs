@@ -113,7 +113,12 @@ internal static class PagedResult
     {
         offset = 0;
         error = null;
-        var position = pagination.Position ?? "pageCursor";
+        var position = pagination.Position ?? pagination.Style.ToLowerInvariant() switch
+        {
+            "offset" => "offset",
+            "pagenumber" => "page",
+            _ => "pageCursor",
+        };
         var value = paging.ValueKind == JsonValueKind.Object && paging.TryGetProperty(position, out var v) ? v : default;
         var first = value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
             || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0);
