@@ -18,7 +18,6 @@ using Xunit;
 
 namespace ActionKit.Typed.Cli.Tests;
 
-[Collection(nameof(PullTests))] // SchemaFileWriter.AfterStaged is process-wide.
 public sealed class PullTests : IAsyncLifetime
 {
     private const string Token = "test-user-token";

@@ -21,7 +21,7 @@ internal static class PullCommand
         var integrations = new Option<string[]>("--integrations", "-i") { Description = "Only these integrations (comma-separated or repeated), e.g. salesforce,hubspot.", AllowMultipleArgumentsPerToken = true };
         var categories = new Option<string[]>("--categories") { Description = "Only these categories (comma-separated or repeated), e.g. crm,project_management.", AllowMultipleArgumentsPerToken = true };
         var reloadFields = new Option<bool>("--reload-fields") { Description = "Ask Paragon to reload custom fields first (slower)." };
-        var limitToAvailable = new Option<bool?>("--limit-to-available") { Description = "true: only integrations the user connected; false: every integration enabled in the project. Omitted: Paragon's default (true)." , Arity = ArgumentArity.ZeroOrOne };
+        var limitToAvailable = new Option<bool?>("--limit-to-available") { HelpName = "true|false", Description = "true: only integrations the user connected; false: every integration enabled in the project. Omitted: Paragon's default (true)." , Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string>("--out", "-o") { Description = "The folder to write <integration>.json files to.", DefaultValueFactory = _ => "actionkit" };
         var endpoint = new Option<string?>("--endpoint") { Description = $"The ActionKit base URL (default: PARAGON_ACTIONKIT_URL or {PullRequestOptions.DefaultEndpoint}); on-prem: https://worker-actionkit.<your base URL>." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the whole response.", DefaultValueFactory = _ => 120 };

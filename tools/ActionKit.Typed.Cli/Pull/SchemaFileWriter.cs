@@ -22,8 +22,14 @@ internal enum FileOutcome
 /// </summary>
 internal static class SchemaFileWriter
 {
-    /// <summary>Called after each temporary file is written; tests use it to fail half-way.</summary>
-    internal static Action<string>? AfterStaged { get; set; }
+    private static readonly System.Threading.AsyncLocal<Action<string>?> Staged = new();
+
+    /// <summary>Called after each temporary file is written, in the current async flow only; tests use it to fail half-way.</summary>
+    internal static Action<string>? AfterStaged
+    {
+        get => Staged.Value;
+        set => Staged.Value = value;
+    }
 
     public static IReadOnlyList<(string Path, FileOutcome Outcome)> WriteAll(string folder, IReadOnlyList<(string FileName, byte[] Content)> files)
     {
