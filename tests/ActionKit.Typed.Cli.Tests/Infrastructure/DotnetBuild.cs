@@ -5,14 +5,21 @@ using System.Threading.Tasks;
 
 namespace ActionKit.Typed.Cli.Tests.Infrastructure;
 
-/// <summary>Builds a project with the dotnet CLI, as a user's build would.</summary>
+/// <summary>
+/// Builds a project with the dotnet CLI, as a user's build would. The repository's projects it references are
+/// not rebuilt (they were built with this test assembly, in its configuration), so a test build never writes
+/// into their output while other test assemblies run.
+/// </summary>
 public static class DotnetBuild
 {
+    private static string Configuration { get; } =
+        typeof(DotnetBuild).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false) is [System.Reflection.AssemblyConfigurationAttribute { Configuration: { Length: > 0 } name }] ? name : "Debug";
+
     public static async Task<(int ExitCode, string Output)> BuildAsync(string project, TimeSpan timeout)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "build", project, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false" },
+            ArgumentList = { "build", project, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false", "-c", Configuration, "-p:BuildProjectReferences=false" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
