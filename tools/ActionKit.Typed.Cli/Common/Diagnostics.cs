@@ -1,4 +1,3 @@
-using ActionKit.Typed.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace ActionKit.Typed.Cli.Common;
@@ -22,6 +21,4 @@ internal static class Diagnostics
             ? Format(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, severity, diagnostic.Id, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
             : $"{severity} {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
-
-    public static Diagnostic ToDiagnostic(DiagnosticInfo info) => info.ToDiagnostic();
 }

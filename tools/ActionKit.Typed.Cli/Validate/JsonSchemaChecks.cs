@@ -54,7 +54,7 @@ internal static class JsonSchemaChecks
         var errors = Flatten(meta.Validate(schema)).ToList();
         foreach (var error in errors)
         {
-            problems.Add(new Problem(path, error.LineNumber, error.LinePosition, true, ProblemCodes.InvalidSchema, $"{owner}: {Describe(error, SchemaPath(schema, error))}"));
+            problems.Add(new Problem(path, error.LineNumber, error.LinePosition, true, ProblemCodes.InvalidSchema, $"{owner}: {Describe(error)}"));
         }
 
         if (errors.Count > 0)
@@ -76,9 +76,9 @@ internal static class JsonSchemaChecks
     /// <summary>Validates a payload against a schema; every error with its JSON path.</summary>
     public static IEnumerable<ValidationError> ValidatePayload(JsonSchema schema, JToken payload) => Flatten(schema.Validate(payload));
 
-    public static string Describe(ValidationError error, string? where = null)
+    public static string Describe(ValidationError error)
     {
-        var at = where ?? PayloadPath(error);
+        var at = PayloadPath(error);
         var subject = string.IsNullOrEmpty(at) ? "the value" : $"'{at}'";
         var message = error.Kind switch
         {
@@ -93,7 +93,7 @@ internal static class JsonSchemaChecks
         return message;
     }
 
-    /// <summary>The JSON path of an error inside the payload, as <c>a.b[0].c</c>.</summary>
+    /// <summary>The JSON path of an error inside the validated document, as <c>a.b[0].c</c>.</summary>
     public static string PayloadPath(ValidationError error)
     {
         var path = error.Path ?? string.Empty;
@@ -106,12 +106,6 @@ internal static class JsonSchemaChecks
         var path = PayloadPath(error);
         var suffix = "." + error.Property;
         return path.EndsWith(suffix, StringComparison.Ordinal) ? path[..^suffix.Length] : path == error.Property ? string.Empty : path;
-    }
-
-    private static string SchemaPath(JToken root, ValidationError error)
-    {
-        var path = PayloadPath(error);
-        return path;
     }
 
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)

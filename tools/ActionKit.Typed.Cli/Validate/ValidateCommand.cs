@@ -107,9 +107,7 @@ internal static class ValidateCommand
 
         var errors = ordered.Count(p => p.IsError);
         var warnings = ordered.Count - errors;
-        var actions = generation.Files.Count == 0 ? 0 : files.Count;
         context.Output.WriteLine($"Checked {files.Count} file{(files.Count == 1 ? string.Empty : "s")}: {errors} error{(errors == 1 ? string.Empty : "s")}, {warnings} warning{(warnings == 1 ? string.Empty : "s")}.");
-        _ = actions;
         return errors > 0 ? ExitCodes.Changes : ExitCodes.Success;
     }
 
