@@ -14,6 +14,7 @@ public sealed class AuthTests : EmulatorTest
         using var response = await Http.GetAsync(ActionsPath, Ct);
 
         (await ReadErrorAsync(response, 401, EmulatorErrorCodes.Unauthorized)).ShouldContain("Authorization");
+        Emulator.Journal.Single().UserId.ShouldBeNull();
     }
 
     [Fact]
@@ -101,6 +102,7 @@ public sealed class AuthTests : EmulatorTest
 
         (await ReadErrorAsync(asUser2, 400, EmulatorErrorCodes.IntegrationNotEnabled)).ShouldBe("Integration not enabled for user.");
         asUser3.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Emulator.Journal.Select(r => r.UserId).ShouldBe(["user-2", "user-3"]);
     }
 
     [Fact]
@@ -219,6 +221,21 @@ public sealed class AuthTests : EmulatorTest
         fresh.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await ReadErrorAsync(stale, 401, EmulatorErrorCodes.Unauthorized)).ShouldContain("expired");
         Emulator.Journal.Last!.Timestamp.ShouldBe(clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Options_changed_after_start_do_not_change_the_running_emulator()
+    {
+        var options = TestCatalog.Options();
+        await StartAsync(options);
+        options.RequireToken = false;
+        options.ProjectId = "changed";
+        Http.DefaultRequestHeaders.Authorization = null;
+
+        using var response = await Http.GetAsync(ActionsPath, Ct);
+
+        Emulator.ProjectId.ShouldBe(ActionKitEmulator.DefaultProjectId);
+        await ReadErrorAsync(response, 401, EmulatorErrorCodes.Unauthorized);
     }
 
     private void UseToken(string token) => Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

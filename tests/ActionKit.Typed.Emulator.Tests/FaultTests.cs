@@ -73,6 +73,23 @@ public sealed class FaultTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Disposing_does_not_wait_for_a_pending_delay()
+    {
+        Emulator.Faults.Enqueue(EmulatorFault.Delay(TimeSpan.FromMinutes(5)));
+        var pending = RunAsync("NOTION_SEARCH_PAGES");
+        for (var i = 0; i < 200 && Emulator.Journal.Count == 0; i++)
+        {
+            await Task.Delay(25, Ct);
+        }
+
+        var watch = Stopwatch.StartNew();
+        await Emulator.DisposeAsync();
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
+        await Should.ThrowAsync<HttpRequestException>(() => pending);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_200_that_does_not_parse()
     {
         Emulator.Faults.Enqueue(EmulatorFault.MalformedJson());
@@ -140,7 +157,7 @@ public sealed class FaultTests : EmulatorTest
     [Fact]
     public async Task Fault_with_a_predicate_can_target_proxy_and_connect_paths()
     {
-        Emulator.Faults.Enqueue(EmulatorFault.Status(502), r => r.Path.Contains("/sdk/proxy/slack/", StringComparison.Ordinal));
+        Emulator.Faults.EnqueueWhen(EmulatorFault.Status(502), r => r.Path.Contains("/sdk/proxy/slack/", StringComparison.Ordinal));
 
         using var run = await RunAsync("NOTION_SEARCH_PAGES");
         using var me = await Http.GetAsync($"projects/{Emulator.ProjectId}/sdk/me", Ct);
@@ -154,7 +171,7 @@ public sealed class FaultTests : EmulatorTest
     [Fact]
     public async Task Clear_removes_queued_faults()
     {
-        Emulator.Faults.Enqueue(EmulatorFault.Status(500), times: 3);
+        Emulator.Faults.Enqueue(EmulatorFault.Status(500), null, 3);
         Emulator.Faults.Pending.ShouldBe(3);
         Emulator.Faults.Clear();
 

@@ -81,7 +81,7 @@ public sealed class ActionKitEmulator : IAsyncDisposable
     /// <exception cref="System.IO.IOException">A schema directory or file does not exist, or the port is taken.</exception>
     public static async Task<ActionKitEmulator> StartAsync(ActionKitEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= new ActionKitEmulatorOptions();
+        options = options?.Snapshot() ?? new ActionKitEmulatorOptions();
         if (string.IsNullOrWhiteSpace(options.ProjectId) || options.ProjectId.Contains('/', StringComparison.Ordinal))
         {
             throw new ArgumentException("ProjectId must be a non-empty path segment.", nameof(options));
@@ -105,9 +105,15 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         {
             ApplicationName = typeof(ActionKitEmulator).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
         });
+
+        // The host application's appsettings and environment (a "Kestrel" section, ASPNETCORE_URLS) must not
+        // reconfigure an embedded emulator: everything it needs comes from its options.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
@@ -118,7 +124,7 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var pipeline = new RequestPipeline(state);
+        var pipeline = new RequestPipeline(state, app.Lifetime.ApplicationStopping);
         app.Run(pipeline.HandleAsync);
         try
         {
