@@ -32,6 +32,20 @@ public sealed class ListActionsTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_replaced_catalog_is_served_from_the_next_request_on()
+    {
+        var schemas = new ActionKitEmulatorOptions { IncludeBundledCatalog = false };
+        schemas.SchemaDocuments.Add(TestCatalog.GoogleDrive);
+
+        Emulator.ReplaceCatalog(schemas);
+        using var response = await Http.GetAsync(ActionsPath, Ct);
+
+        var groups = (await ReadJsonAsync(response)).GetProperty("actions");
+        groups.EnumerateObject().Select(p => p.Name).ShouldBe(["googledrive"]);
+        Emulator.Integrations.ShouldBe(["googledrive"]);
+    }
+
+    [Fact]
     public async Task Tools_path_uses_the_tools_key()
     {
         using var response = await Http.GetAsync(ToolsPath, Ct);

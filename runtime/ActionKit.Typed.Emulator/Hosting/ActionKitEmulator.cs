@@ -142,6 +142,18 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         return new ActionKitEmulator(app, state, new Uri($"http://127.0.0.1:{port}/"));
     }
 
+    /// <summary>
+    /// Serves another catalog from now on, as a project whose schemas changed (new actions, changed parameters):
+    /// it is read from <paramref name="schemas"/>'s bundled-catalog switch, schema directories, files and documents,
+    /// as <see cref="StartAsync"/> reads them; every other option stays as the emulator started.
+    /// </summary>
+    /// <exception cref="System.IO.IOException">A schema directory or file does not exist; the current catalog stays.</exception>
+    public void ReplaceCatalog(ActionKitEmulatorOptions schemas)
+    {
+        ArgumentNullException.ThrowIfNull(schemas);
+        _state.Catalog = CatalogLoader.Load(schemas);
+    }
+
     /// <summary>Makes every run of <paramref name="action"/> answer 200 with <paramref name="json"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="json"/> is not JSON.</exception>
     public void SetResult(string action, string json) => SetResult(action, 200, json);

@@ -16,7 +16,14 @@ internal sealed class EmulatorState(
 
     public ActionKitEmulatorOptions Options { get; } = options;
 
-    public SchemaCatalog Catalog { get; } = catalog;
+    private SchemaCatalog _catalog = catalog;
+
+    /// <summary>The catalog served now; replaced whole, so a request sees either the old or the new one.</summary>
+    public SchemaCatalog Catalog
+    {
+        get => System.Threading.Volatile.Read(ref _catalog);
+        set => System.Threading.Volatile.Write(ref _catalog, value);
+    }
 
     public SigningKey SigningKey { get; } = signingKey;
 
