@@ -1,19 +1,35 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace ActionKit.Typed.Generator.Schema;
 
 /// <summary>
 /// Finds the byte span of the value at a <see cref="JsonPath"/> by re-reading the document. JsonDocument keeps no
-/// positions, and diagnostics are rare, so the cost is paid only when one is reported.
+/// positions, so the reader walks to the value. One locator serves one document and indexes each object and array it
+/// walks through (where each property or element starts), so locating every action of a large file costs about one
+/// reading of the file rather than one per action.
 /// </summary>
-internal static class JsonLocator
+internal sealed class JsonLocator
 {
-    public static (int Start, int End)? Find(byte[] utf8, JsonPath path)
+    private static readonly JsonReaderOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
+
+    private readonly byte[] _utf8;
+
+    // Keyed by the byte offset of a container's first token: where each of its elements or properties' values starts.
+    private readonly Dictionary<int, List<int>> _arrays = new();
+    private readonly Dictionary<int, Dictionary<string, int>> _objects = new();
+
+    public JsonLocator(byte[] utf8) => _utf8 = utf8;
+
+    public static (int Start, int End)? Find(byte[] utf8, JsonPath path) => new JsonLocator(utf8).Find(path);
+
+    public (int Start, int End)? Find(JsonPath path)
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+            var offset = 0;
+            var reader = ReaderAt(offset);
             if (!reader.Read())
             {
                 return null;
@@ -21,7 +37,36 @@ internal static class JsonLocator
 
             foreach (var segment in path.Segments())
             {
-                if (!MoveTo(ref reader, segment))
+                var container = offset + (int)reader.TokenStartIndex;
+                int next;
+                if (segment.Property is { } name)
+                {
+                    // The first property of that name, as a forward reader meets it.
+                    if (reader.TokenType != JsonTokenType.StartObject || !Properties(container).TryGetValue(name, out next))
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        return null;
+                    }
+
+                    var elements = Elements(container);
+                    if (segment.Index < 0 || segment.Index >= elements.Count)
+                    {
+                        return null;
+                    }
+
+                    next = elements[segment.Index];
+                }
+
+                // A reader over the rest of the document, starting at the value's first token.
+                offset = next;
+                reader = ReaderAt(offset);
+                if (!reader.Read())
                 {
                     return null;
                 }
@@ -33,7 +78,7 @@ internal static class JsonLocator
                 reader.Skip();
             }
 
-            return (start, (int)reader.BytesConsumed);
+            return (offset + start, offset + (int)reader.BytesConsumed);
         }
         catch (JsonException)
         {
@@ -41,45 +86,51 @@ internal static class JsonLocator
         }
     }
 
-    private static bool MoveTo(ref Utf8JsonReader reader, JsonPath segment)
+    private Utf8JsonReader ReaderAt(int offset) => new(new ReadOnlySpan<byte>(_utf8, offset, _utf8.Length - offset), Options);
+
+    private List<int> Elements(int arrayStart)
     {
-        if (segment.Property is { } name)
+        if (_arrays.TryGetValue(arrayStart, out var known))
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var match = reader.ValueTextEquals(name);
-                reader.Read();
-                if (match)
-                {
-                    return true;
-                }
-
-                reader.Skip();
-            }
-
-            return false;
+            return known;
         }
 
-        if (reader.TokenType != JsonTokenType.StartArray)
+        var starts = new List<int>();
+        var reader = ReaderAt(arrayStart);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            return false;
+            starts.Add(arrayStart + (int)reader.TokenStartIndex);
+            reader.Skip();
         }
 
-        for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
+        _arrays.Add(arrayStart, starts);
+        return starts;
+    }
+
+    private Dictionary<string, int> Properties(int objectStart)
+    {
+        if (_objects.TryGetValue(objectStart, out var known))
         {
-            if (i == segment.Index)
+            return known;
+        }
+
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        var reader = ReaderAt(objectStart);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (!values.ContainsKey(name))
             {
-                return true;
+                values.Add(name, objectStart + (int)reader.TokenStartIndex);
             }
 
             reader.Skip();
         }
 
-        return false;
+        _objects.Add(objectStart, values);
+        return values;
     }
 }
