@@ -6,9 +6,9 @@ namespace ActionKit.Typed.Generator.Schema;
 
 /// <summary>
 /// Finds the byte span of the value at a <see cref="JsonPath"/> by re-reading the document. JsonDocument keeps no
-/// positions, so the reader walks to the value. One locator serves one document and indexes each object and array it
-/// walks through (where each property or element starts), so locating every action of a large file costs about one
-/// reading of the file rather than one per action.
+/// positions, so the reader walks to the value. One locator serves one document and remembers where each element of
+/// the arrays and each property of the objects it walked through starts, so locating every action of a large file
+/// costs about one reading of the file rather than one per action.
 /// </summary>
 internal sealed class JsonLocator
 {
@@ -18,7 +18,7 @@ internal sealed class JsonLocator
 
     // Keyed by the byte offset of a container's first token: where each of its elements or properties' values starts.
     private readonly Dictionary<int, List<int>> _arrays = new();
-    private readonly Dictionary<int, Dictionary<string, int>> _objects = new();
+    private readonly Dictionary<int, ObjectIndex> _objects = new();
 
     public JsonLocator(byte[] utf8) => _utf8 = utf8;
 
@@ -42,7 +42,7 @@ internal sealed class JsonLocator
                 if (segment.Property is { } name)
                 {
                     // The first property of that name, as a forward reader meets it.
-                    if (reader.TokenType != JsonTokenType.StartObject || !Properties(container).TryGetValue(name, out next))
+                    if (reader.TokenType != JsonTokenType.StartObject || !TryGetProperty(container, name, out next))
                     {
                         return null;
                     }
@@ -108,29 +108,72 @@ internal sealed class JsonLocator
         return starts;
     }
 
-    private Dictionary<string, int> Properties(int objectStart)
+    /// <summary>
+    /// The value offset of an object's first property called <paramref name="name"/>. The object is read only as far
+    /// as needed; every property passed on the way is remembered, and a later lookup resumes where the last one stopped.
+    /// </summary>
+    private bool TryGetProperty(int objectStart, string name, out int valueStart)
     {
-        if (_objects.TryGetValue(objectStart, out var known))
+        if (!_objects.TryGetValue(objectStart, out var index))
         {
-            return known;
+            var reader = ReaderAt(objectStart);
+            reader.Read();
+            index = new ObjectIndex(objectStart + (int)reader.BytesConsumed, reader.CurrentState);
+            _objects.Add(objectStart, index);
         }
 
-        var values = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reader = ReaderAt(objectStart);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (index.Values.TryGetValue(name, out valueStart))
         {
-            var name = reader.GetString()!;
-            reader.Read();
-            if (!values.ContainsKey(name))
+            return true;
+        }
+
+        while (!index.Complete)
+        {
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, index.Resume, _utf8.Length - index.Resume), isFinalBlock: true, index.State);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
             {
-                values.Add(name, objectStart + (int)reader.TokenStartIndex);
+                index.Complete = true;
+                break;
             }
 
+            var found = reader.ValueTextEquals(name);
+            var property = found ? name : reader.GetString()!;
+            reader.Read();
+            var start = index.Resume + (int)reader.TokenStartIndex;
             reader.Skip();
+            index.Resume += (int)reader.BytesConsumed;
+            index.State = reader.CurrentState;
+            if (!index.Values.ContainsKey(property))
+            {
+                index.Values.Add(property, start);
+            }
+
+            if (found)
+            {
+                valueStart = index.Values[property];
+                return true;
+            }
         }
 
-        _objects.Add(objectStart, values);
-        return values;
+        valueStart = 0;
+        return false;
+    }
+
+    /// <summary>What is known of one object: the properties read so far and where reading goes on.</summary>
+    private sealed class ObjectIndex
+    {
+        public ObjectIndex(int resume, JsonReaderState state)
+        {
+            Resume = resume;
+            State = state;
+        }
+
+        public Dictionary<string, int> Values { get; } = new(StringComparer.Ordinal);
+
+        public int Resume { get; set; }
+
+        public JsonReaderState State { get; set; }
+
+        public bool Complete { get; set; }
     }
 }
