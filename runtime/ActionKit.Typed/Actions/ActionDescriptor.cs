@@ -97,6 +97,9 @@ public abstract class ActionDescriptor
 
     private protected abstract IActionRequest ReadRequestCore(ref Utf8JsonReader reader);
 
+    /// <summary>Reads a JSON success body into the result type, boxed; for runs whose result type is not known statically.</summary>
+    internal abstract object? ReadResultAsObject(ref Utf8JsonReader reader);
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 
@@ -122,6 +125,8 @@ public abstract class ActionDescriptor<TResult> : ActionDescriptor
     /// <exception cref="JsonException">The body does not fit the result type.</exception>
     /// <exception cref="NotSupportedException">The action's result is a byte stream.</exception>
     public abstract TResult ReadResult(ref Utf8JsonReader reader);
+
+    internal sealed override object? ReadResultAsObject(ref Utf8JsonReader reader) => ReadResult(ref reader);
 }
 
 /// <summary>An action with request <typeparamref name="TRequest"/> and result <typeparamref name="TResult"/>.</summary>

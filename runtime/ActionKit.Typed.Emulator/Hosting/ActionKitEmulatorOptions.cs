@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+
+namespace ActionKit.Typed.Emulator;
+
+/// <summary>How an <see cref="ActionKitEmulator"/> starts: its catalog, its project and key, and how strict it is.</summary>
+public sealed class ActionKitEmulatorOptions
+{
+    /// <summary>The project id served under <c>/projects/{id}/</c>; requests for other projects get 404.</summary>
+    public string ProjectId { get; set; } = ActionKitEmulator.DefaultProjectId;
+
+    /// <summary>Folders searched recursively for schema files (<c>*.json</c>) and annotation files (<c>*.annotations.json</c>).</summary>
+    /// <remarks>Bare tools in a sub-folder are listed under the sub-folder's name (the layout <c>slack/SLACK_X.json</c>).</remarks>
+    public IList<string> SchemaDirectories { get; } = [];
+
+    /// <summary>Single schema or annotation files.</summary>
+    public IList<string> SchemaFiles { get; } = [];
+
+    /// <summary>Schema documents given as JSON text: a List Actions response, a tool object or an array of tools.</summary>
+    public IList<string> SchemaDocuments { get; } = [];
+
+    /// <summary>Annotation documents given as JSON text (the <c>*.annotations.json</c> format).</summary>
+    public IList<string> AnnotationDocuments { get; } = [];
+
+    /// <summary>Whether to serve the SDK's bundled catalog (embedded in this assembly); other schemas override it by action name.</summary>
+    public bool IncludeBundledCatalog { get; set; } = true;
+
+    /// <summary>Whether every request needs a valid Paragon User Token; when false, a token's <c>sub</c> is still read (unchecked) when one is sent.</summary>
+    public bool RequireToken { get; set; } = true;
+
+    /// <summary>The RSA private key (PEM) whose public key verifies tokens; a new key is generated when this and <see cref="PublicKeyPem"/> are null.</summary>
+    public string? SigningKeyPem { get; set; }
+
+    /// <summary>An RSA public key (PEM) to verify tokens with, when the private key stays elsewhere.</summary>
+    public string? PublicKeyPem { get; set; }
+
+    /// <summary>Whether every user has every integration connected unless a test disconnects it (default true).</summary>
+    public bool AllIntegrationsConnected { get; set; } = true;
+
+    /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The user a request acts for when tokens are not required and none is sent.</summary>
+    public string DefaultUserId { get; set; } = "emulator-user";
+
+    /// <summary>How far past <c>exp</c> a token is still accepted (default none).</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The clock tokens are checked against and journal entries are stamped with.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How many bytes a synthesized byte-stream result has (default 16 KiB).</summary>
+    public int BinaryResultLength { get; set; } = 16 * 1024;
+
+    /// <summary>The request body limit answered with 413; ActionKit documents 10 MB.</summary>
+    public long MaxRequestBodySize { get; set; } = 10 * 1024 * 1024;
+}

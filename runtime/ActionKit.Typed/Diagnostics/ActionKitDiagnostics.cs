@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace ActionKit.Typed;
+
+/// <summary>
+/// Tracing: one <see cref="Activity"/> per action run from the <see cref="ActivitySourceName"/> source, tagged with
+/// the action, integration, HTTP status, retry count and outcome. Tokens are never tagged.
+/// Subscribe with OpenTelemetry's <c>AddSource("ActionKit.Typed")</c>.
+/// </summary>
+public static class ActionKitDiagnostics
+{
+    /// <summary>The <see cref="ActivitySource"/> name.</summary>
+    public const string ActivitySourceName = "ActionKit.Typed";
+
+    /// <summary>Tag: the action's wire name.</summary>
+    public const string ActionTag = "actionkit.action";
+
+    /// <summary>Tag: the action's integration.</summary>
+    public const string IntegrationTag = "actionkit.integration";
+
+    /// <summary>Tag: how many times the run was retried.</summary>
+    public const string RetryCountTag = "actionkit.retry_count";
+
+    /// <summary>Tag: the Paragon request id of a failed run.</summary>
+    public const string RequestIdTag = "actionkit.request_id";
+
+    /// <summary>Tag: the final HTTP status.</summary>
+    public const string StatusCodeTag = "http.response.status_code";
+
+    /// <summary>Tag: the <see cref="ActionKitErrorKind"/> of a failed run (OpenTelemetry's <c>error.type</c>).</summary>
+    public const string ErrorTypeTag = "error.type";
+
+    /// <summary>The name of a run's activity.</summary>
+    public const string RunActivityName = "ActionKit.Run";
+
+    internal static ActivitySource Source { get; } = new(ActivitySourceName, typeof(ActionKitDiagnostics).Assembly.GetName().Version?.ToString());
+}

@@ -1,0 +1,50 @@
+using System;
+using System.ClientModel.Primitives;
+
+namespace ActionKit.Typed;
+
+/// <summary>
+/// What the pipeline policies need to know about one call, carried on its <see cref="PipelineMessage"/>:
+/// the token source, and the action's safety, which decides what may be sent twice.
+/// </summary>
+internal sealed class ActionCallContext
+{
+    public ActionCallContext(string actionName, string? integration, ActionSafety safety, bool retryWrites, ActionKitTokenProvider tokenProvider)
+    {
+        ActionName = actionName;
+        Integration = integration;
+        Safety = safety;
+        RetryWrites = retryWrites;
+        TokenProvider = tokenProvider;
+    }
+
+    public string ActionName { get; }
+
+    public string? Integration { get; }
+
+    public ActionSafety Safety { get; }
+
+    public bool RetryWrites { get; }
+
+    public ActionKitTokenProvider TokenProvider { get; }
+
+    /// <summary>Whether a request that may have reached the server can be sent again.</summary>
+    public bool MayResend => Safety == ActionSafety.Read || RetryWrites;
+
+    /// <summary>Sends so far, the first included.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Retries so far.</summary>
+    public int RetryCount { get; set; }
+
+    /// <summary>The delay the retry policy chose for the retry it just approved.</summary>
+    public TimeSpan? NextDelay { get; set; }
+
+    /// <summary>The last fault was not retried only because resending could repeat a write.</summary>
+    public bool HeldBackWrite { get; set; }
+
+    public static ActionCallContext? Get(PipelineMessage message) =>
+        message.TryGetProperty(typeof(ActionCallContext), out var value) ? value as ActionCallContext : null;
+
+    public void AttachTo(PipelineMessage message) => message.SetProperty(typeof(ActionCallContext), this);
+}
