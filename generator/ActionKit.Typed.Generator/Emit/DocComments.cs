@@ -6,6 +6,7 @@ namespace ActionKit.Typed.Generator.Emit;
 internal static class DocComments
 {
     private static readonly string[] LineBreaks = { "\r\n", "\n", "\r", "\u2028", "\u2029", "\u0085" };
+    private static readonly char[] LineBreakChars = { '\r', '\n', '\u2028', '\u2029', '\u0085' };
 
     /// <summary>Writes a summary from schema text (escaped), or from <paramref name="fallback"/>, which is already XML.</summary>
     public static void Summary(SourceWriter writer, string? text, string fallback)
@@ -24,6 +25,13 @@ internal static class DocComments
 
     private static string[] Lines(string text)
     {
+        // Most descriptions are one line: skip the split and the list (same result as below).
+        if (text.IndexOfAny(LineBreakChars) < 0)
+        {
+            var line = Literals.Xml(text).TrimEnd();
+            return line.Length == 0 ? System.Array.Empty<string>() : new[] { line };
+        }
+
         var lines = text.Split(LineBreaks, System.StringSplitOptions.None)
             .Select(l => Literals.Xml(l).TrimEnd())
             .ToList();

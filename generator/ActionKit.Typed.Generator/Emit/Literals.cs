@@ -9,6 +9,11 @@ internal static class Literals
     /// <summary>A quoted C# literal; everything outside printable ASCII is escaped so sources stay ASCII and line breaks never leak.</summary>
     public static string String(string value)
     {
+        if (IsPlain(value))
+        {
+            return "\"" + value + "\"";
+        }
+
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var ch in value)
         {
@@ -42,6 +47,11 @@ internal static class Literals
     /// <summary>Text safe inside an XML doc element: escaped markup, no control characters.</summary>
     public static string Xml(string text)
     {
+        if (IsXmlSafe(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var ch in text)
         {
@@ -61,5 +71,33 @@ internal static class Literals
         }
 
         return builder.ToString();
+    }
+
+    // Printable ASCII with nothing to escape: the literal is the text in quotes.
+    private static bool IsPlain(string value)
+    {
+        foreach (var ch in value)
+        {
+            if (ch < 0x20 || ch > 0x7E || ch == '"' || ch == '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // No markup and no control characters but tab: the text is already safe XML.
+    private static bool IsXmlSafe(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch is '&' or '<' or '>' || (ch < 0x20 && ch != '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -26,12 +26,26 @@ internal sealed class SourceWriter
     /// <summary>Writes a multi-line template, each line at the current indentation.</summary>
     public SourceWriter Block(string template)
     {
-        foreach (var line in template.Replace("\r\n", "\n").Split('\n'))
+        var text = template.Replace("\r\n", "\n");
+        var start = 0;
+        while (true)
         {
-            Line(line);
-        }
+            // Each line as Line() writes it, appended in place rather than split into new strings.
+            var end = text.IndexOf('\n', start);
+            var length = (end < 0 ? text.Length : end) - start;
+            if (length > 0)
+            {
+                _builder.Append(' ', _indent * 4).Append(text, start, length);
+            }
 
-        return this;
+            _builder.Append('\n');
+            if (end < 0)
+            {
+                return this;
+            }
+
+            start = end + 1;
+        }
     }
 
     public SourceWriter Open(string text)

@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -12,7 +12,32 @@ namespace ActionKit.Typed.Generator.Schema;
 /// </summary>
 internal static class CanonicalJson
 {
-    public static string Write(JsonElement element)
+    public static string Write(JsonElement element) => Encoding.UTF8.GetString(WriteUtf8(element));
+
+    /// <summary>The canonical form and its hash, hashing the UTF-8 bytes as written rather than encoding the text again.</summary>
+    public static (string Json, string Hash) WriteWithHash(JsonElement element)
+    {
+        var utf8 = WriteUtf8(element);
+        return (Encoding.UTF8.GetString(utf8), Hash(utf8));
+    }
+
+    /// <summary>FNV-1a, 64-bit: stable across processes and platforms, unlike string.GetHashCode.</summary>
+    public static string Hash(string canonical) => Hash(Encoding.UTF8.GetBytes(canonical));
+
+    private static string Hash(byte[] utf8)
+    {
+        const ulong offset = 14695981039346656037;
+        const ulong prime = 1099511628211;
+        var hash = offset;
+        foreach (var b in utf8)
+        {
+            hash = unchecked((hash ^ b) * prime);
+        }
+
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] WriteUtf8(JsonElement element)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -20,21 +45,7 @@ internal static class CanonicalJson
             WriteValue(writer, element);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>FNV-1a, 64-bit: stable across processes and platforms, unlike string.GetHashCode.</summary>
-    public static string Hash(string canonical)
-    {
-        const ulong offset = 14695981039346656037;
-        const ulong prime = 1099511628211;
-        var hash = offset;
-        foreach (var b in Encoding.UTF8.GetBytes(canonical))
-        {
-            hash = unchecked((hash ^ b) * prime);
-        }
-
-        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        return stream.ToArray();
     }
 
     private static void WriteValue(Utf8JsonWriter writer, JsonElement element)
@@ -43,7 +54,7 @@ internal static class CanonicalJson
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(p => p.Name, StringComparer.Ordinal))
+                foreach (var property in SortedProperties(element))
                 {
                     writer.WritePropertyName(property.Name);
                     WriteValue(writer, property.Value);
@@ -64,5 +75,34 @@ internal static class CanonicalJson
                 element.WriteTo(writer);
                 break;
         }
+    }
+
+    /// <summary>Properties in ordinal order of their names; of duplicate names, the last one (as JsonDocument reads them).</summary>
+    private static List<(string Name, JsonElement Value)> SortedProperties(JsonElement element)
+    {
+        var properties = new List<(string Name, JsonElement Value, int Index)>();
+        foreach (var property in element.EnumerateObject())
+        {
+            properties.Add((property.Name, property.Value, properties.Count));
+        }
+
+        properties.Sort(static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.Name, b.Name);
+            return byName != 0 ? byName : a.Index.CompareTo(b.Index);
+        });
+
+        var sorted = new List<(string Name, JsonElement Value)>(properties.Count);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (i + 1 < properties.Count && string.Equals(properties[i].Name, properties[i + 1].Name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            sorted.Add((properties[i].Name, properties[i].Value));
+        }
+
+        return sorted;
     }
 }

@@ -1,19 +1,35 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace ActionKit.Typed.Generator.Schema;
 
 /// <summary>
 /// Finds the byte span of the value at a <see cref="JsonPath"/> by re-reading the document. JsonDocument keeps no
-/// positions, and diagnostics are rare, so the cost is paid only when one is reported.
+/// positions, so the reader walks to the value. One locator serves one document and remembers where each element of
+/// the arrays and each property of the objects it walked through starts, so locating every action of a large file
+/// costs about one reading of the file rather than one per action.
 /// </summary>
-internal static class JsonLocator
+internal sealed class JsonLocator
 {
-    public static (int Start, int End)? Find(byte[] utf8, JsonPath path)
+    private static readonly JsonReaderOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
+
+    private readonly byte[] _utf8;
+
+    // Keyed by the byte offset of a container's first token: where each of its elements or properties' values starts.
+    private readonly Dictionary<int, List<int>> _arrays = new();
+    private readonly Dictionary<int, ObjectIndex> _objects = new();
+
+    public JsonLocator(byte[] utf8) => _utf8 = utf8;
+
+    public static (int Start, int End)? Find(byte[] utf8, JsonPath path) => new JsonLocator(utf8).Find(path);
+
+    public (int Start, int End)? Find(JsonPath path)
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+            var offset = 0;
+            var reader = ReaderAt(offset);
             if (!reader.Read())
             {
                 return null;
@@ -21,7 +37,36 @@ internal static class JsonLocator
 
             foreach (var segment in path.Segments())
             {
-                if (!MoveTo(ref reader, segment))
+                var container = offset + (int)reader.TokenStartIndex;
+                int next;
+                if (segment.Property is { } name)
+                {
+                    // The first property of that name, as a forward reader meets it.
+                    if (reader.TokenType != JsonTokenType.StartObject || !TryGetProperty(container, name, out next))
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        return null;
+                    }
+
+                    var elements = Elements(container);
+                    if (segment.Index < 0 || segment.Index >= elements.Count)
+                    {
+                        return null;
+                    }
+
+                    next = elements[segment.Index];
+                }
+
+                // A reader over the rest of the document, starting at the value's first token.
+                offset = next;
+                reader = ReaderAt(offset);
+                if (!reader.Read())
                 {
                     return null;
                 }
@@ -33,7 +78,7 @@ internal static class JsonLocator
                 reader.Skip();
             }
 
-            return (start, (int)reader.BytesConsumed);
+            return (offset + start, offset + (int)reader.BytesConsumed);
         }
         catch (JsonException)
         {
@@ -41,45 +86,94 @@ internal static class JsonLocator
         }
     }
 
-    private static bool MoveTo(ref Utf8JsonReader reader, JsonPath segment)
+    private Utf8JsonReader ReaderAt(int offset) => new(new ReadOnlySpan<byte>(_utf8, offset, _utf8.Length - offset), Options);
+
+    private List<int> Elements(int arrayStart)
     {
-        if (segment.Property is { } name)
+        if (_arrays.TryGetValue(arrayStart, out var known))
         {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var match = reader.ValueTextEquals(name);
-                reader.Read();
-                if (match)
-                {
-                    return true;
-                }
-
-                reader.Skip();
-            }
-
-            return false;
+            return known;
         }
 
-        if (reader.TokenType != JsonTokenType.StartArray)
+        var starts = new List<int>();
+        var reader = ReaderAt(arrayStart);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            return false;
-        }
-
-        for (var i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
-        {
-            if (i == segment.Index)
-            {
-                return true;
-            }
-
+            starts.Add(arrayStart + (int)reader.TokenStartIndex);
             reader.Skip();
         }
 
+        _arrays.Add(arrayStart, starts);
+        return starts;
+    }
+
+    /// <summary>
+    /// The value offset of an object's first property called <paramref name="name"/>. The object is read only as far
+    /// as needed; every property passed on the way is remembered, and a later lookup resumes where the last one stopped.
+    /// </summary>
+    private bool TryGetProperty(int objectStart, string name, out int valueStart)
+    {
+        if (!_objects.TryGetValue(objectStart, out var index))
+        {
+            var reader = ReaderAt(objectStart);
+            reader.Read();
+            index = new ObjectIndex(objectStart + (int)reader.BytesConsumed, reader.CurrentState);
+            _objects.Add(objectStart, index);
+        }
+
+        if (index.Values.TryGetValue(name, out valueStart))
+        {
+            return true;
+        }
+
+        while (!index.Complete)
+        {
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, index.Resume, _utf8.Length - index.Resume), isFinalBlock: true, index.State);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+            {
+                index.Complete = true;
+                break;
+            }
+
+            var found = reader.ValueTextEquals(name);
+            var property = found ? name : reader.GetString()!;
+            reader.Read();
+            var start = index.Resume + (int)reader.TokenStartIndex;
+            reader.Skip();
+            index.Resume += (int)reader.BytesConsumed;
+            index.State = reader.CurrentState;
+            if (!index.Values.ContainsKey(property))
+            {
+                index.Values.Add(property, start);
+            }
+
+            if (found)
+            {
+                valueStart = index.Values[property];
+                return true;
+            }
+        }
+
+        valueStart = 0;
         return false;
+    }
+
+    /// <summary>What is known of one object: the properties read so far and where reading goes on.</summary>
+    private sealed class ObjectIndex
+    {
+        public ObjectIndex(int resume, JsonReaderState state)
+        {
+            Resume = resume;
+            State = state;
+        }
+
+        public Dictionary<string, int> Values { get; } = new(StringComparer.Ordinal);
+
+        public int Resume { get; set; }
+
+        public JsonReaderState State { get; set; }
+
+        public bool Complete { get; set; }
     }
 }

@@ -197,8 +197,8 @@ internal static class SchemaFileReader
             document = document with { Root = SchemaNode.EmptyObject with { Description = document.Root.Description } };
         }
 
-        var canonical = CanonicalJson.Write(parameters);
-        actions.Add(new ActionSchema(name!, integration ?? InferIntegration(source.Path, name!), description, document, canonical, CanonicalJson.Hash(canonical))
+        var (canonical, hash) = CanonicalJson.WriteWithHash(parameters);
+        actions.Add(new ActionSchema(name!, integration ?? InferIntegration(source.Path, name!), description, document, canonical, hash)
         {
             NameLocation = source.Locate(namePath),
             SourcePath = source.Path,

@@ -11,6 +11,11 @@ namespace ActionKit.Typed.Generator.Schema;
 internal sealed class SchemaSource
 {
     private byte[]? _utf8;
+    private JsonLocator? _locator;
+
+    // The last located byte offset and its char offset: files are located front to back, so counting from there is linear.
+    private int _checkpointByte;
+    private int _checkpointChar;
 
     public SchemaSource(string path, SourceText text)
     {
@@ -35,14 +40,28 @@ internal sealed class SchemaSource
     /// <summary>The location of the value at <paramref name="path"/>, or the file's start when it cannot be found.</summary>
     public LocationInfo Locate(JsonPath? path)
     {
-        if (path is null || JsonLocator.Find(Utf8, path) is not { } span)
+        if (path is null || (_locator ??= new JsonLocator(Utf8)).Find(path) is not { } span)
         {
             return LocationInfo.FileStart(Path);
         }
 
-        var start = Encoding.UTF8.GetCharCount(Utf8, 0, span.Start);
+        var start = CharOffset(span.Start);
         var length = Encoding.UTF8.GetCharCount(Utf8, span.Start, span.End - span.Start);
         return FromSpan(new TextSpan(start, Math.Min(length, Math.Max(0, Text.Length - start))));
+    }
+
+    /// <summary>The char offset of a byte offset that starts a JSON token (so never inside a UTF-8 sequence).</summary>
+    private int CharOffset(int byteOffset)
+    {
+        if (byteOffset < _checkpointByte)
+        {
+            _checkpointByte = 0;
+            _checkpointChar = 0;
+        }
+
+        _checkpointChar += Encoding.UTF8.GetCharCount(Utf8, _checkpointByte, byteOffset - _checkpointByte);
+        _checkpointByte = byteOffset;
+        return _checkpointChar;
     }
 
     /// <summary>The location of a line and byte column, as <see cref="System.Text.Json.JsonException"/> reports them.</summary>
