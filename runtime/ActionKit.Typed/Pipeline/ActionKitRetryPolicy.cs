@@ -58,7 +58,7 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
             context.HeldBackWrite = false;
         }
 
-        if (attempts > _maxRetries)
+        if (attempts > _maxRetries || context is { CanResendBody: false })
         {
             return false;
         }
