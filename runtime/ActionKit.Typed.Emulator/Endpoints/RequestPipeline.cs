@@ -79,7 +79,8 @@ internal sealed class RequestPipeline(EmulatorState state)
             return EmulatorResponse.Error(404, EmulatorErrorCodes.NotFound, $"Project '{route.ProjectId}' was not found (the emulator serves '{state.ProjectId}').", requestId);
         }
 
-        if (recorded.Body.LongLength > state.Options.MaxRequestBodySize)
+        // ActionKit's body limit; the Proxy API is the documented way around it, so proxied bodies are not capped.
+        if (route.Kind != RouteKind.Proxy && recorded.Body.LongLength > state.Options.MaxRequestBodySize)
         {
             return EmulatorResponse.Error(413, EmulatorErrorCodes.PayloadTooLarge, $"The request body is larger than the {state.Options.MaxRequestBodySize} byte limit. Use the Proxy API for large files.", requestId);
         }
@@ -107,6 +108,8 @@ internal sealed class RequestPipeline(EmulatorState state)
             RouteKind.Actions or RouteKind.Tools when HttpMethods.IsGet(method) => ListActionsEndpoint.Handle(state, request),
             RouteKind.Actions or RouteKind.Tools when HttpMethods.IsPost(method) => RunActionEndpoint.Handle(state, request),
             RouteKind.Actions or RouteKind.Tools => request.Error(405, EmulatorErrorCodes.MethodNotAllowed, $"{method} is not allowed here; use GET to list or POST to run."),
+            RouteKind.Proxy => ProxyEndpoint.Handle(state, request),
+            RouteKind.Connect => ConnectEndpoint.Handle(state, request),
             _ => request.Error(404, EmulatorErrorCodes.NotFound, $"No endpoint at {recorded.PathWithoutQuery}."),
         };
     }

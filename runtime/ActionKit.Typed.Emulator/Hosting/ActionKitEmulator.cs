@@ -184,13 +184,62 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Connections.Disconnect(userId, integration, credentialId);
     }
 
-    /// <summary>Clears the journal, queued faults, scripted results and connection scripts.</summary>
+    /// <summary>The custom integration every emulated project has: proxy to it as <c>custom.tasklab</c> or <c>custom/{CustomIntegrationId}</c>.</summary>
+    public string CustomIntegrationType => ConnectStore.CustomIntegrationType;
+
+    /// <summary>The id of the custom integration (<see cref="CustomIntegrationType"/>) in <c>/sdk/proxy/custom/{id}/</c> paths.</summary>
+    public string CustomIntegrationId => _state.Connect.FindByType(ConnectStore.CustomIntegrationType)!.CustomIntegrationId!;
+
+    /// <summary>The integration types of the project (<c>GET /sdk/integrations</c>).</summary>
+    public IReadOnlyList<string> ProjectIntegrations => _state.Connect.Integrations.Select(i => i.Type).ToArray();
+
+    /// <summary>The id of an integration of the project, as <c>GET /sdk/integrations</c> lists it.</summary>
+    /// <exception cref="ArgumentException">The project has no such integration.</exception>
+    public string IntegrationId(string integration) =>
+        _state.Connect.FindByType(integration)?.Id ?? throw new ArgumentException($"The project has no integration '{integration}'.", nameof(integration));
+
+    /// <summary>The ids of the project's workflows for an integration (request-triggered in the emulator).</summary>
+    /// <exception cref="ArgumentException">The project has no such integration.</exception>
+    public IReadOnlyList<string> WorkflowIds(string integration) =>
+        _state.Connect.FindByType(integration)?.WorkflowIds ?? throw new ArgumentException($"The project has no integration '{integration}'.", nameof(integration));
+
+    /// <summary>The credential id a user has for an integration (the first, when several).</summary>
+    /// <exception cref="InvalidOperationException">The user has not connected it.</exception>
+    public string CredentialId(string userId, string integration)
+    {
+        var credentials = _state.Connections.Credentials(userId, integration);
+        return credentials.Count > 0 ? credentials[0] : throw new InvalidOperationException($"{userId} has not connected {integration}.");
+    }
+
+    /// <summary>The stored <c>config</c> of a credential, as JSON (seeded with workflows, settings and extra properties on first use).</summary>
+    public string GetCredentialConfig(string credentialId, string integration) =>
+        Encoding.UTF8.GetString(_state.Connect.GetConfig(credentialId, integration));
+
+    /// <summary>Replaces the stored <c>config</c> of a credential.</summary>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not a JSON object.</exception>
+    public void SetCredentialConfig(string credentialId, string json)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentialId);
+        ArgumentNullException.ThrowIfNull(json);
+        using (var document = JsonDocument.Parse(json))
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArgumentException("A config must be a JSON object.", nameof(json));
+            }
+        }
+
+        _state.Connect.SetConfig(credentialId, Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Clears the journal, queued faults, scripted results, connection scripts, user metadata and stored configs.</summary>
     public void Reset()
     {
         _state.Journal.Clear();
         _state.Faults.Clear();
         _state.Results.Clear();
         _state.Connections.Reset();
+        _state.Connect.Reset();
     }
 
     /// <summary>

@@ -29,4 +29,6 @@ internal sealed class EmulatorState(
     public ConnectionRegistry Connections { get; } = new(options.AllIntegrationsConnected);
 
     public ScriptedResults Results { get; } = new();
+
+    public ConnectStore Connect { get; } = new(catalog.Integrations);
 }
