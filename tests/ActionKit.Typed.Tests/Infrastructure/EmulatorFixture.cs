@@ -1,0 +1,53 @@
+using System;
+using System.Threading.Tasks;
+using ActionKit.Typed.Emulator;
+using Xunit;
+
+namespace ActionKit.Typed.Tests;
+
+/// <summary>One emulator per test class (tests of a class run one at a time; each test resets it).</summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    public const string UserId = "user-1";
+
+    private ActionKitEmulator? _emulator;
+
+    public ActionKitEmulator Emulator => _emulator ?? throw new InvalidOperationException("Not started.");
+
+    public string Token { get; private set; } = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        _emulator = await ActionKitEmulator.StartAsync(new ActionKitEmulatorOptions { IncludeBundledCatalog = false });
+        Token = _emulator.CreateUserToken(UserId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client whose ActionKit, Proxy and Connect endpoints are all the emulator.</summary>
+    public ActionKitClient CreateClient(Action<ActionKitClientOptions>? configure = null)
+    {
+        var options = new ActionKitClientOptions
+        {
+            ProjectId = Emulator.ProjectId,
+            Token = Token,
+            ActionKitEndpoint = Emulator.BaseAddress,
+            ProxyEndpoint = Emulator.BaseAddress,
+            ConnectEndpoint = Emulator.BaseAddress,
+            TimeProvider = new RecordingTimeProvider { AutoAdvance = true },
+        };
+        configure?.Invoke(options);
+        return new ActionKitClient(options);
+    }
+
+    /// <summary>The wire path of a proxy call, as the emulator journals it.</summary>
+    public string ProxyPath(string rest) => $"/projects/{Emulator.ProjectId}/sdk/proxy/{rest}";
+
+    public string ConnectPath(string rest) => $"/projects/{Emulator.ProjectId}/sdk/{rest}";
+}
