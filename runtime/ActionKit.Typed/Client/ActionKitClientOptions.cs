@@ -130,6 +130,26 @@ public class ActionKitClientOptions : ClientPipelineOptions
     /// <summary>A catalog (such as the generated <c>ActionKitCatalog.All</c>) that untyped runs look actions up in, for their integration and retry safety.</summary>
     public ActionCatalog? Catalog { get => _catalog; set => Set(ref _catalog, value); }
 
+    /// <summary>
+    /// Points ActionKit, Proxy and Connect at one base URL, for a server that serves all three paths (the local
+    /// emulator, or a gateway in front of Paragon).
+    /// </summary>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentException">The URL is not absolute.</exception>
+    public ActionKitClientOptions UseEndpoint(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        if (!baseAddress.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The endpoint must be an absolute URL.", nameof(baseAddress));
+        }
+
+        ActionKitEndpoint = baseAddress;
+        ProxyEndpoint = baseAddress;
+        ConnectEndpoint = baseAddress;
+        return this;
+    }
+
     private Uri? OnPrem(string hostPrefix)
     {
         if (string.IsNullOrWhiteSpace(_onPremBaseUrl))

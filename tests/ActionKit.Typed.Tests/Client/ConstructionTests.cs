@@ -67,6 +67,17 @@ public sealed class ConstructionTests
     }
 
     [Fact]
+    public void One_endpoint_serves_all_three_apis()
+    {
+        var options = new ActionKitClientOptions().UseEndpoint(new Uri("http://127.0.0.1:5123/"));
+
+        options.ActionKitEndpoint.ShouldBe(new Uri("http://127.0.0.1:5123/"));
+        options.ProxyEndpoint.ShouldBe(new Uri("http://127.0.0.1:5123/"));
+        options.ConnectEndpoint.ShouldBe(new Uri("http://127.0.0.1:5123/"));
+        Should.Throw<ArgumentException>(() => options.UseEndpoint(new Uri("/relative", UriKind.Relative)));
+    }
+
+    [Fact]
     public void Options_are_frozen_once_a_client_uses_them()
     {
         var options = new ActionKitClientOptions { ProjectId = "p", Token = "t" };

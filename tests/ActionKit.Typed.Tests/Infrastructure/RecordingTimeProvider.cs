@@ -18,7 +18,8 @@ public sealed class RecordingTimeProvider : TimeProvider
     /// <summary>Every timer due time requested so far (the retry waits).</summary>
     public System.Collections.Generic.List<TimeSpan> Waits { get; } = [];
 
-    public FakeTimeProvider Fake { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    // Starts at the real time: tokens minted on this clock are checked by servers on the real one.
+    public FakeTimeProvider Fake { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
 

@@ -211,7 +211,7 @@ public sealed class RetryTests
             await Task.Delay(Timeout.Infinite, ct);
             return new HttpResponseMessage(HttpStatusCode.OK);
         });
-        var client = Clients.Create(server, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(200));
+        var client = Clients.Create(server, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(500));
 
         var error = await Should.ThrowAsync<ActionKitException>(() => client.RunAsync(new SlackSendMessage("C1", "hi")));
 
@@ -227,7 +227,7 @@ public sealed class RetryTests
             await Task.Delay(Timeout.Infinite, ct);
             return new HttpResponseMessage(HttpStatusCode.OK);
         }).Then(HttpStatusCode.OK, """{"channels":[]}""");
-        var client = Clients.Create(server, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(200));
+        var client = Clients.Create(server, o => o.NetworkTimeout = TimeSpan.FromSeconds(2));
 
         await client.RunAsync(new SlackListChannels(), TestContext.Current.CancellationToken);
 
