@@ -171,5 +171,55 @@ public sealed class AuthTests : EmulatorTest
         (await ReadErrorAsync(run, 400, EmulatorErrorCodes.IntegrationNotEnabled)).ShouldBe("Integration not enabled for user.");
     }
 
+    [Fact]
+    public async Task Required_audience_is_checked_when_configured()
+    {
+        var options = TestCatalog.Options();
+        options.RequiredAudience = "useparagon.com/emulator-project";
+        await StartAsync(options);
+
+        UseToken(TestKeys.Token(TestKeys.SigningKeyPem));
+        using var without = await Http.GetAsync(ActionsPath, Ct);
+        UseToken(TestKeys.Token(TestKeys.SigningKeyPem, audience: "useparagon.com/other"));
+        using var wrong = await Http.GetAsync(ActionsPath, Ct);
+        UseToken(TestKeys.Token(TestKeys.SigningKeyPem, audience: "useparagon.com/emulator-project"));
+        using var right = await Http.GetAsync(ActionsPath, Ct);
+
+        (await ReadErrorAsync(without, 401, EmulatorErrorCodes.Unauthorized)).ShouldContain("'aud'");
+        await ReadErrorAsync(wrong, 401, EmulatorErrorCodes.Unauthorized);
+        right.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Clock_skew_tolerates_a_just_expired_token()
+    {
+        var options = TestCatalog.Options();
+        options.ClockSkew = TimeSpan.FromMinutes(5);
+        await StartAsync(options);
+        UseToken(TestKeys.Token(TestKeys.SigningKeyPem, issuedAt: DateTime.UtcNow.AddHours(-1), expires: DateTime.UtcNow.AddMinutes(-1)));
+
+        using var response = await Http.GetAsync(ActionsPath, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Expiry_follows_the_emulators_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = TestCatalog.Options();
+        options.TimeProvider = clock;
+        await StartAsync(options);
+        UseToken(Emulator.CreateUserToken("user-1", TimeSpan.FromMinutes(10)));
+
+        using var fresh = await Http.GetAsync(ActionsPath, Ct);
+        clock.Advance(TimeSpan.FromMinutes(11));
+        using var stale = await Http.GetAsync(ActionsPath, Ct);
+
+        fresh.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ReadErrorAsync(stale, 401, EmulatorErrorCodes.Unauthorized)).ShouldContain("expired");
+        Emulator.Journal.Last!.Timestamp.ShouldBe(clock.GetUtcNow());
+    }
+
     private void UseToken(string token) => Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 }

@@ -34,12 +34,13 @@ public sealed class ConnectEndpointTests : EmulatorTest
     [Fact]
     public async Task Integrations_list_the_project_with_workflows_and_the_custom_integration()
     {
+        Emulator.ConnectIntegration("user-1", "custom.tasklab");
         using var response = await Http.GetAsync(Sdk("integrations"), Ct);
 
         var integrations = (await ReadJsonAsync(response)).EnumerateArray().ToArray();
         integrations.Select(i => i.GetProperty("type").GetString()).ShouldContain("slack");
         var custom = integrations.Single(i => i.GetProperty("type").GetString() == "custom.tasklab");
-        custom.GetProperty("customIntegrationId").GetString().ShouldBe(Emulator.CustomIntegrationId);
+        custom.GetProperty("customIntegrationId").GetString().ShouldBe(Emulator.CustomIntegrationId("custom.tasklab"));
         custom.GetProperty("customIntegration").GetProperty("slug").GetString().ShouldBe("tasklab");
         var slack = integrations.Single(i => i.GetProperty("type").GetString() == "slack");
         slack.GetProperty("id").GetString().ShouldBe(Emulator.IntegrationId("slack"));
@@ -55,7 +56,7 @@ public sealed class ConnectEndpointTests : EmulatorTest
         using var one = await Http.GetAsync(Sdk("credentials/" + SlackCredential), Ct);
         using var missing = await Http.GetAsync(Sdk("credentials/nope"), Ct);
 
-        (await ReadJsonAsync(all)).GetArrayLength().ShouldBe(Emulator.ProjectIntegrations.Count);
+        (await ReadJsonAsync(all)).GetArrayLength().ShouldBe(4); // slack, googledrive, hubspot, notion: one default credential each
         var listed = (await ReadJsonAsync(slack)).EnumerateArray().ShouldHaveSingleItem();
         listed.GetProperty("id").GetString().ShouldBe(SlackCredential);
         listed.GetProperty("status").GetString().ShouldBe("VALID");

@@ -138,6 +138,20 @@ public sealed class FaultTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Fault_with_a_predicate_can_target_proxy_and_connect_paths()
+    {
+        Emulator.Faults.Enqueue(EmulatorFault.Status(502), r => r.Path.Contains("/sdk/proxy/slack/", StringComparison.Ordinal));
+
+        using var run = await RunAsync("NOTION_SEARCH_PAGES");
+        using var me = await Http.GetAsync($"projects/{Emulator.ProjectId}/sdk/me", Ct);
+        using var proxied = await Http.GetAsync($"projects/{Emulator.ProjectId}/sdk/proxy/slack/conversations.list", Ct);
+
+        run.StatusCode.ShouldBe(HttpStatusCode.OK);
+        me.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await ReadErrorAsync(proxied, 502, EmulatorErrorCodes.ServerError);
+    }
+
+    [Fact]
     public async Task Clear_removes_queued_faults()
     {
         Emulator.Faults.Enqueue(EmulatorFault.Status(500), times: 3);
@@ -159,6 +173,7 @@ public sealed class FaultTests : EmulatorTest
         await Should.ThrowAsync<HttpRequestException>(() => RunAsync("SLACK_LIST_CHANNELS"));
 
         Emulator.Journal.Select(r => r.ActionName).ShouldBe(["NOTION_SEARCH_PAGES", "SLACK_LIST_CHANNELS"]);
+        Emulator.Journal.Select(r => r.ResponseStatus).ShouldBe([502, null]);
     }
 
     [Fact]

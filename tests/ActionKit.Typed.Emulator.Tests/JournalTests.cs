@@ -29,6 +29,8 @@ public sealed class JournalTests : EmulatorTest
         using var body = post.BodyJson();
         body.RootElement.GetProperty("parameters").GetProperty("channel").GetString().ShouldBe("C1");
         post.BodyText.ShouldContain("\"SLACK_SEND_MESSAGE\"");
+        get.ResponseStatus.ShouldBe(200);
+        post.ResponseStatus.ShouldBe(200);
     }
 
     [Fact]
@@ -40,6 +42,7 @@ public sealed class JournalTests : EmulatorTest
         using var nowhere = await Http.GetAsync("nowhere", Ct);
 
         Emulator.Journal.Select(r => r.PathWithoutQuery).ShouldBe([$"/projects/{Emulator.ProjectId}/actions", "/nowhere"]);
+        Emulator.Journal.Select(r => r.ResponseStatus).ShouldBe([401, 404]);
     }
 
     [Fact]

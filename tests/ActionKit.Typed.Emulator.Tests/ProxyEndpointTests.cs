@@ -23,9 +23,9 @@ public sealed class ProxyEndpointTests : EmulatorTest
         var output = body.GetProperty("output");
         output.GetProperty("method").GetString().ShouldBe("POST");
         output.GetProperty("integration").GetString().ShouldBe("slack");
-        output.GetProperty("path").GetString().ShouldBe("chat.postMessage");
+        output.GetProperty("path").GetString().ShouldBe("/chat.postMessage");
         output.GetProperty("query").GetProperty("x").GetString().ShouldBe("a b");
-        output.GetProperty("url").ValueKind.ShouldBe(JsonValueKind.Null);
+        output.TryGetProperty("url", out _).ShouldBeFalse();
         output.GetProperty("credentialId").GetString().ShouldBe("cred-1");
         output.GetProperty("userId").GetString().ShouldBe("user-1");
         output.GetProperty("body").GetProperty("text").GetString().ShouldBe("hi");
@@ -45,7 +45,7 @@ public sealed class ProxyEndpointTests : EmulatorTest
 
         var output = (await ReadJsonAsync(response)).GetProperty("output");
         output.GetProperty("method").GetString().ShouldBe(verb);
-        output.GetProperty("path").GetString().ShouldBe("crm/v3/objects/contacts/1");
+        output.GetProperty("path").GetString().ShouldBe("/crm/v3/objects/contacts/1");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ProxyEndpointTests : EmulatorTest
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream");
         response.Content.Headers.ContentLength.ShouldBe(300000);
-        response.Headers.GetValues("X-Provider-Request-Id").ShouldHaveSingleItem().ShouldNotBeNullOrEmpty();
+        response.Headers.GetValues("X-Emulator-Proxied").ShouldHaveSingleItem().ShouldBe("googledrive");
         var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
         bytes.Length.ShouldBe(300000);
         bytes.Select((b, i) => b == (byte)(i % 251)).All(x => x).ShouldBeTrue();
@@ -84,14 +84,13 @@ public sealed class ProxyEndpointTests : EmulatorTest
     public async Task Custom_integrations_are_reached_by_slug_and_by_id()
     {
         using var bySlug = await Http.GetAsync(Proxy("custom.tasklab/v1/tasks"), Ct);
-        using var byId = await Http.GetAsync(Proxy($"custom/{Emulator.CustomIntegrationId}/v1/tasks"), Ct);
-        using var unknown = await Http.GetAsync(Proxy("custom/00000000-0000-0000-0000-000000000000/v1/tasks"), Ct);
+        var id = Emulator.CustomIntegrationId("custom.tasklab");
+        using var byId = await Http.GetAsync(Proxy($"custom/{id}/v1/tasks"), Ct);
 
-        (await ReadJsonAsync(bySlug)).GetProperty("output").GetProperty("integrationType").GetString().ShouldBe("custom.tasklab");
+        (await ReadJsonAsync(bySlug)).GetProperty("output").GetProperty("integration").GetString().ShouldBe("custom.tasklab");
         var output = (await ReadJsonAsync(byId)).GetProperty("output");
-        output.GetProperty("integrationType").GetString().ShouldBe("custom.tasklab");
-        output.GetProperty("path").GetString().ShouldBe("v1/tasks");
-        await ReadErrorAsync(unknown, 404, EmulatorErrorCodes.NotFound);
+        output.GetProperty("integration").GetString().ShouldBe("custom/" + id);
+        output.GetProperty("path").GetString().ShouldBe("/v1/tasks");
     }
 
     [Fact]
@@ -106,24 +105,26 @@ public sealed class ProxyEndpointTests : EmulatorTest
         using var appended = await Http.GetAsync(Proxy("googledrive/https://sheets.googleapis.com/v4/spreadsheets?x=1"), Ct);
         using var plainResponse = await Http.SendAsync(plain, Ct);
 
-        foreach (var response in new[] { headerResponse, appended })
-        {
-            var output = (await ReadJsonAsync(response)).GetProperty("output");
-            output.GetProperty("url").GetString().ShouldBe("https://sheets.googleapis.com/v4/spreadsheets?x=1");
-            output.GetProperty("path").GetString().ShouldBe("v4/spreadsheets");
-            output.GetProperty("query").GetProperty("x").GetString().ShouldBe("1");
-        }
+        (await ReadJsonAsync(headerResponse)).GetProperty("output").GetProperty("url").GetString().ShouldBe("https://sheets.googleapis.com/v4/spreadsheets?x=1");
+        var output = (await ReadJsonAsync(appended)).GetProperty("output");
+        output.GetProperty("url").GetString().ShouldBe("https://sheets.googleapis.com/v4/spreadsheets");
+        output.GetProperty("query").GetProperty("x").GetString().ShouldBe("1");
 
         (await ReadErrorAsync(plainResponse, 400, EmulatorErrorCodes.ValidationFailed)).ShouldBe("This domain is invalid for the current integration");
     }
 
     [Fact]
-    public async Task A_provider_error_passes_through_with_its_status_and_body()
+    public async Task A_provider_error_keeps_its_status_as_an_integration_error_or_raw()
     {
-        using var response = await Http.GetAsync(Proxy("slack/status/429"), Ct);
+        using var response = await Http.GetAsync(Proxy("slack/status/409"), Ct);
+        using var rawRequest = new HttpRequestMessage(HttpMethod.Get, Proxy("slack/status/409"));
+        rawRequest.Headers.Add("X-Paragon-Use-Raw-Response", "1");
+        using var raw = await Http.SendAsync(rawRequest, Ct);
 
-        ((int)response.StatusCode).ShouldBe(429);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("""{"error":{"code":429,"message":"The provider answered 429."}}""");
+        (await ReadErrorAsync(response, 409, EmulatorErrorCodes.IntegrationError)).ShouldBe("""{"error":{"code":409,"message":"The provider answered 409."}}""");
+        (await ReadJsonAsync(response)).GetProperty("meta").GetProperty("isIntegrationError").GetBoolean().ShouldBeTrue();
+        ((int)raw.StatusCode).ShouldBe(409);
+        (await raw.Content.ReadAsStringAsync(Ct)).ShouldBe("""{"error":{"code":409,"message":"The provider answered 409."}}""");
     }
 
     [Fact]

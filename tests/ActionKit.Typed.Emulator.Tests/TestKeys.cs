@@ -32,7 +32,8 @@ internal static class TestKeys
         DateTime? expires = null,
         string algorithm = SecurityAlgorithms.RsaSha256,
         bool includeIat = true,
-        bool includeExp = true)
+        bool includeExp = true,
+        string? audience = null)
     {
         var rsa = RSA.Create();
         rsa.ImportFromPem(pem);
@@ -53,6 +54,11 @@ internal static class TestKeys
         if (includeExp)
         {
             claims["exp"] = EpochTime.GetIntDate(exp);
+        }
+
+        if (audience is not null)
+        {
+            claims["aud"] = audience;
         }
 
         var descriptor = new SecurityTokenDescriptor

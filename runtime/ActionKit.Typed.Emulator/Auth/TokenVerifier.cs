@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Text;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
@@ -10,7 +11,7 @@ namespace ActionKit.Typed.Emulator.Auth;
 /// <c>sub</c>, <c>iat</c> and <c>exp</c> claims Paragon requires, not expired. Hand-written over
 /// System.Security.Cryptography so the emulator needs no JWT library and stays Native-AOT compatible.
 /// </summary>
-internal sealed class TokenVerifier(SigningKey key, TimeProvider time, TimeSpan clockSkew)
+internal sealed class TokenVerifier(SigningKey key, TimeProvider time, TimeSpan clockSkew, string? requiredAudience = null)
 {
     /// <summary>Verifies an <c>Authorization</c> header value.</summary>
     public TokenCheck Verify(string? authorization)
@@ -128,7 +129,28 @@ internal sealed class TokenVerifier(SigningKey key, TimeProvider time, TimeSpan 
             return TokenCheck.Fail("The token is not valid yet (nbf).");
         }
 
+        if (requiredAudience is not null && !HasAudience(claims, requiredAudience))
+        {
+            return TokenCheck.Fail($"The token's 'aud' claim must be '{requiredAudience}'.");
+        }
+
         return TokenCheck.Success(sub.GetString()!);
+    }
+
+    /// <summary><c>aud</c> is a string or an array of strings (RFC 7519).</summary>
+    private static bool HasAudience(JsonElement claims, string audience)
+    {
+        if (!claims.TryGetProperty("aud", out var aud))
+        {
+            return false;
+        }
+
+        if (aud.ValueKind == JsonValueKind.String)
+        {
+            return aud.GetString() == audience;
+        }
+
+        return aud.ValueKind == JsonValueKind.Array && aud.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.String && a.GetString() == audience);
     }
 
     private static bool TryNumericDate(JsonElement claims, string name, out long seconds)

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ActionKit.Typed.Emulator.Errors;
 using ActionKit.Typed.Emulator.Hosting;
 using ActionKit.Typed.Emulator.State;
@@ -11,177 +12,126 @@ using Microsoft.AspNetCore.Http;
 namespace ActionKit.Typed.Emulator.Endpoints;
 
 /// <summary>
-/// The Connect API under <c>/projects/{id}/sdk/</c>: <c>GET/PATCH me</c>, <c>GET integrations</c>,
-/// <c>DELETE integrations/{id}</c>, <c>GET credentials[?integration=]</c>, <c>GET/PATCH credentials/{id}</c> (with
-/// replace semantics on <c>config</c>), <c>POST triggers/{workflowId}</c>, and App Events at
-/// <c>POST /v2/projects/{id}/sdk/events/trigger</c>.
+/// The Connect API under <c>/projects/{id}/sdk/</c>: the user (<c>me</c>), integrations and credentials, all backed
+/// by the same connection state that decides whether a Run Action is "enabled for user"; request-triggered workflows
+/// (<c>POST triggers/{workflowId}</c>) and App Events (<c>POST /v2/projects/{id}/sdk/events/trigger</c>).
 /// </summary>
 /// <remarks>
-/// Shapes follow Paragon's documented samples; dates are fixed so responses are deterministic. Assumptions where
-/// Paragon is silent: unknown credential, integration or workflow → 404; a PATCH without a <c>config</c> object → 400;
-/// PATCH responses carry the updated entity; DELETE and events answer 200 with <c>{}</c>.
+/// Shapes follow Paragon's documented samples, trimmed to the fields clients read. Credentials start with a seeded
+/// <c>config</c> (see <see cref="ConnectSeeds"/>) that PATCH replaces whole. Assumptions: disconnect and events
+/// answer 200 with <c>{}</c>; an unknown credential or workflow is 404 with the error body; a triggered workflow
+/// answers with what it received.
 /// </remarks>
 internal static class ConnectEndpoint
 {
-    private const string FixedDate = "2026-01-01T00:00:00.000Z";
+    private const string Created = "2026-01-01T00:00:00.000Z";
 
     public static EmulatorResponse Handle(EmulatorState state, EmulatorRequest request)
     {
-        var rest = request.Route.Rest;
+        var segments = request.Route.Rest.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var method = request.Method;
-        var segments = rest.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        switch (segments)
+        return segments switch
         {
-            case ["me"] when HttpMethods.IsGet(method):
-                return EmulatorResponse.Json(200, Write(w => WriteUser(w, state, request.UserId)));
-            case ["me"] when HttpMethods.IsPatch(method):
-                return PatchMe(state, request);
-            case ["integrations"] when HttpMethods.IsGet(method):
-                return EmulatorResponse.Json(200, Write(w =>
-                {
-                    w.WriteStartArray();
-                    foreach (var integration in state.Connect.Integrations)
-                    {
-                        WriteIntegration(w, state, request.UserId, integration);
-                    }
-
-                    w.WriteEndArray();
-                }));
-            case ["integrations", var id] when HttpMethods.IsDelete(method):
-                return Disconnect(state, request, Uri.UnescapeDataString(id));
-            case ["credentials"] when HttpMethods.IsGet(method):
-                return ListCredentials(state, request);
-            case ["credentials", var id] when HttpMethods.IsGet(method):
-                return Find(state, request.UserId, Uri.UnescapeDataString(id)) is { } found
-                    ? EmulatorResponse.Json(200, Write(w => WriteCredential(w, state, request.UserId, found.Integration, found.CredentialId)))
-                    : request.Error(404, EmulatorErrorCodes.NotFound, $"Credential '{Uri.UnescapeDataString(id)}' was not found for this user.");
-            case ["credentials", var id] when HttpMethods.IsPatch(method):
-                return PatchCredential(state, request, Uri.UnescapeDataString(id));
-            case ["triggers", var workflowId] when HttpMethods.IsPost(method):
-                return TriggerWorkflow(state, request, Uri.UnescapeDataString(workflowId));
-            case ["v2", "events", "trigger"] when HttpMethods.IsPost(method):
-                return SendEvent(request);
-            case ["me"] or ["integrations"] or ["integrations", _] or ["credentials"] or ["credentials", _] or ["triggers", _] or ["v2", "events", "trigger"]:
-                return request.Error(405, EmulatorErrorCodes.MethodNotAllowed, $"{method} is not allowed on /sdk/{rest}.");
-            default:
-                return request.Error(404, EmulatorErrorCodes.NotFound, $"No Connect endpoint at /sdk/{rest}.");
-        }
+            ["me"] when HttpMethods.IsGet(method) => Json(w => WriteMe(w, state, request.UserId)),
+            ["me"] when HttpMethods.IsPatch(method) => PatchMe(state, request),
+            ["integrations"] when HttpMethods.IsGet(method) => Json(w => WriteIntegrations(w, state, request.UserId)),
+            ["integrations", var id] when HttpMethods.IsDelete(method) => Disconnect(state, request, id),
+            ["credentials"] when HttpMethods.IsGet(method) => Json(w => WriteCredentials(w, state, request.UserId, request.Query("integration"))),
+            ["credentials", var id] when HttpMethods.IsGet(method) => GetCredential(state, request, id),
+            ["credentials", var id] when HttpMethods.IsPatch(method) => PatchCredential(state, request, id),
+            ["triggers", var workflowId] when HttpMethods.IsPost(method) => TriggerWorkflow(state, request, Uri.UnescapeDataString(workflowId)),
+            ["v2", "events", "trigger"] when HttpMethods.IsPost(method) => SendEvent(request),
+            ["me" or "integrations" or "credentials" or "triggers", ..] or ["v2", "events", "trigger"] => request.Error(405, EmulatorErrorCodes.MethodNotAllowed, $"{method} is not supported on /sdk/{request.Route.Rest} by the emulator."),
+            _ => request.Error(404, EmulatorErrorCodes.NotFound, $"No Connect endpoint at /sdk/{request.Route.Rest}."),
+        };
     }
+
+    /// <summary>A stable UUID-shaped id for an integration.</summary>
+    public static string IntegrationId(string integration) => ConnectionRegistry.DefaultCredentialId("#integration", integration);
 
     private static EmulatorResponse PatchMe(EmulatorState state, EmulatorRequest request)
     {
-        using var document = request.TryParseBody();
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object ||
-            !document.RootElement.TryGetProperty("meta", out var meta) || meta.ValueKind != JsonValueKind.Object)
+        if (ParseObject(request) is not { } body || body["meta"] is not JsonObject meta)
         {
             return request.Error(400, EmulatorErrorCodes.ValidationFailed, "The body must be {\"meta\": {…}}.");
         }
 
-        state.Connect.MergeMeta(request.UserId, meta);
-        return EmulatorResponse.Json(200, Write(w => WriteUser(w, state, request.UserId)));
+        state.Profiles.MergeMeta(request.UserId, meta);
+        return Json(w => WriteMe(w, state, request.UserId));
     }
 
-    private static EmulatorResponse Disconnect(EmulatorState state, EmulatorRequest request, string integrationId)
+    private static EmulatorResponse Disconnect(EmulatorState state, EmulatorRequest request, string id)
     {
-        var integration = state.Connect.FindById(integrationId);
+        var integration = Integrations(state, request.UserId).FirstOrDefault(i => string.Equals(i, id, StringComparison.OrdinalIgnoreCase) || IntegrationId(i) == id);
         if (integration is null)
         {
-            return request.Error(404, EmulatorErrorCodes.NotFound, $"Integration '{integrationId}' was not found in the project.");
+            return request.Error(404, EmulatorErrorCodes.NotFound, $"Integration '{id}' was not found.");
         }
 
-        var credentials = state.Connections.Credentials(request.UserId, integration.Type);
-        if (request.CredentialId is { } credentialId && !credentials.Contains(credentialId, StringComparer.Ordinal))
-        {
-            return request.Error(404, EmulatorErrorCodes.NotFound, $"Credential '{credentialId}' is not connected to {integration.Type} for this user.");
-        }
-
-        state.Connections.Disconnect(request.UserId, integration.Type, request.CredentialId);
+        state.Connections.Disconnect(request.UserId, integration, request.CredentialId);
         return EmulatorResponse.Json(200, "{}"u8.ToArray());
     }
 
-    private static EmulatorResponse ListCredentials(EmulatorState state, EmulatorRequest request)
+    private static EmulatorResponse GetCredential(EmulatorState state, EmulatorRequest request, string id) =>
+        FindCredential(state, request.UserId, id) is { } integration
+            ? Json(w => WriteCredential(w, state, request.UserId, integration, id))
+            : request.Error(404, EmulatorErrorCodes.NotFound, $"Credential '{id}' was not found.");
+
+    private static EmulatorResponse PatchCredential(EmulatorState state, EmulatorRequest request, string id)
     {
-        var filter = request.Query("integration");
-        return EmulatorResponse.Json(200, Write(w =>
+        if (FindCredential(state, request.UserId, id) is not { } integration)
         {
-            w.WriteStartArray();
-            foreach (var integration in state.Connect.Integrations)
-            {
-                if (!string.IsNullOrEmpty(filter) && !string.Equals(filter, integration.Type, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                foreach (var credentialId in state.Connections.Credentials(request.UserId, integration.Type))
-                {
-                    WriteCredential(w, state, request.UserId, integration, credentialId);
-                }
-            }
-
-            w.WriteEndArray();
-        }));
-    }
-
-    private static EmulatorResponse PatchCredential(EmulatorState state, EmulatorRequest request, string credentialId)
-    {
-        var found = Find(state, request.UserId, credentialId);
-        if (found is null)
-        {
-            return request.Error(404, EmulatorErrorCodes.NotFound, $"Credential '{credentialId}' was not found for this user.");
+            return request.Error(404, EmulatorErrorCodes.NotFound, $"Credential '{id}' was not found.");
         }
 
-        using var document = request.TryParseBody();
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object ||
-            !document.RootElement.TryGetProperty("config", out var config) || config.ValueKind != JsonValueKind.Object)
+        if (ParseObject(request) is not { } body || body["config"] is not JsonObject)
         {
             return request.Error(400, EmulatorErrorCodes.ValidationFailed, "The body must be {\"config\": {…}}; config is replaced whole.");
         }
 
-        // Replace semantics, as Paragon documents: the stored config becomes exactly what was sent.
-        state.Connect.SetConfig(credentialId, Write(config.WriteTo));
-        return EmulatorResponse.Json(200, Write(w => WriteCredential(w, state, request.UserId, found.Value.Integration, credentialId)));
+        // Paragon replaces the whole config; clients that want a merge must read, modify and write it back.
+        state.Profiles.ReplaceConfig(id, body["config"]);
+        return Json(w => WriteCredential(w, state, request.UserId, integration, id));
     }
 
     private static EmulatorResponse TriggerWorkflow(EmulatorState state, EmulatorRequest request, string workflowId)
     {
-        var integration = state.Connect.FindWorkflow(workflowId);
+        var integration = Integrations(state, request.UserId).FirstOrDefault(i => ConnectSeeds.WorkflowIds(i).Contains(workflowId, StringComparer.OrdinalIgnoreCase));
         if (integration is null)
         {
             return request.Error(404, EmulatorErrorCodes.NotFound, $"Workflow '{workflowId}' was not found in the project.");
         }
 
-        if (!state.Connections.IsConnected(request.UserId, integration.Type, request.CredentialId))
+        if (!state.Connections.IsConnected(request.UserId, integration, request.CredentialId))
         {
             return request.Error(400, EmulatorErrorCodes.IntegrationNotEnabled, ErrorEnvelope.IntegrationNotEnabledMessage);
         }
 
-        using var document = request.TryParseBody();
-        return EmulatorResponse.Json(200, Write(w =>
+        var received = ParseNode(request);
+        return Json(w =>
         {
             w.WriteStartObject();
             w.WriteString("workflowId", workflowId);
-            w.WriteString("integration", integration.Type);
+            w.WriteString("integration", integration);
             w.WriteString("userId", request.UserId);
             w.WritePropertyName("received");
-            if (document is null)
+            if (received is null)
             {
                 w.WriteNullValue();
             }
             else
             {
-                document.RootElement.WriteTo(w);
+                received.WriteTo(w);
             }
 
             w.WriteEndObject();
-        }));
+        });
     }
 
     private static EmulatorResponse SendEvent(EmulatorRequest request)
     {
-        using var document = request.TryParseBody();
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object ||
-            !document.RootElement.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(name.GetString()) ||
-            !document.RootElement.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
+        if (ParseObject(request) is not { } body || body["name"] is not JsonValue name || !name.TryGetValue<string>(out var text) ||
+            string.IsNullOrWhiteSpace(text) || body["payload"] is not JsonObject)
         {
             return request.Error(400, EmulatorErrorCodes.ValidationFailed, "The body must be {\"name\": string, \"payload\": {…}}.");
         }
@@ -189,170 +139,178 @@ internal static class ConnectEndpoint
         return EmulatorResponse.Json(200, "{}"u8.ToArray());
     }
 
-    private static (EmulatedIntegration Integration, string CredentialId)? Find(EmulatorState state, string user, string credentialId)
-    {
-        foreach (var integration in state.Connect.Integrations)
-        {
-            if (state.Connections.Credentials(user, integration.Type).Contains(credentialId, StringComparer.Ordinal))
-            {
-                return (integration, credentialId);
-            }
-        }
+    private static string? FindCredential(EmulatorState state, string user, string credentialId) =>
+        Integrations(state, user).FirstOrDefault(i => state.Connections.Credentials(user, i).Contains(credentialId, StringComparer.Ordinal));
 
-        return null;
-    }
+    /// <summary>The catalog's integrations and any a test has scripted for the user.</summary>
+    private static IEnumerable<string> Integrations(EmulatorState state, string user) =>
+        state.Catalog.Integrations.Concat(state.Connections.ScriptedIntegrations(user)).Distinct(StringComparer.OrdinalIgnoreCase);
 
-    private static void WriteUser(Utf8JsonWriter w, EmulatorState state, string user)
+    private static void WriteMe(Utf8JsonWriter writer, EmulatorState state, string user)
     {
-        w.WriteStartObject();
-        w.WriteBoolean("authenticated", true);
-        w.WriteString("userId", user);
-        w.WriteStartObject("integrations");
-        foreach (var integration in state.Connect.Integrations)
+        writer.WriteStartObject();
+        writer.WriteBoolean("authenticated", true);
+        writer.WriteString("userId", user);
+        writer.WriteStartObject("integrations");
+        foreach (var integration in Integrations(state, user))
         {
-            var credentials = state.Connections.Credentials(user, integration.Type);
-            w.WriteStartObject(integration.Type);
-            w.WriteBoolean("enabled", credentials.Count > 0);
+            var credentials = state.Connections.Credentials(user, integration);
+            writer.WriteStartObject(integration);
+            writer.WriteBoolean("enabled", credentials.Count > 0);
             if (credentials.Count > 0)
             {
-                using var config = JsonDocument.Parse(state.Connect.GetConfig(credentials[0], integration.Type));
-                w.WritePropertyName("configuredWorkflows");
-                if (config.RootElement.TryGetProperty("configuredWorkflows", out var workflows))
+                writer.WriteString("credentialId", credentials[0]);
+                writer.WriteString("credentialStatus", "VALID");
+                writer.WriteStartArray("allCredentials");
+                foreach (var credential in credentials)
                 {
-                    workflows.WriteTo(w);
-                }
-                else
-                {
-                    w.WriteStartObject();
-                    w.WriteEndObject();
-                }
-
-                w.WriteString("credentialId", credentials[0]);
-                w.WriteString("credentialStatus", "VALID");
-                w.WriteString("providerId", ConnectStore.StableId("provider", user + "\n" + credentials[0]));
-                w.WriteStartObject("providerData");
-                w.WriteEndObject();
-                w.WriteStartArray("allCredentials");
-                foreach (var id in credentials)
-                {
-                    WriteCredential(w, state, user, integration, id);
+                    writer.WriteStartObject();
+                    writer.WriteString("id", credential);
+                    writer.WriteString("status", "VALID");
+                    writer.WriteEndObject();
                 }
 
-                w.WriteEndArray();
+                writer.WriteEndArray();
+            }
+
+            writer.WriteStartObject("configuredWorkflows");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WritePropertyName("meta");
+        state.Profiles.Meta(user).WriteTo(writer);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteIntegrations(Utf8JsonWriter writer, EmulatorState state, string user)
+    {
+        writer.WriteStartArray();
+        foreach (var integration in Integrations(state, user))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", IntegrationId(integration));
+            writer.WriteString("dateCreated", Created);
+            writer.WriteString("dateUpdated", Created);
+            writer.WriteString("projectId", state.ProjectId);
+            var custom = ConnectSeeds.IsCustom(integration);
+            if (custom)
+            {
+                writer.WriteString("customIntegrationId", ConnectSeeds.CustomIntegrationId(integration));
             }
             else
             {
-                w.WriteStartObject("configuredWorkflows");
-                w.WriteEndObject();
+                writer.WriteNull("customIntegrationId");
             }
 
-            w.WriteEndObject();
+            writer.WriteString("type", integration);
+            writer.WriteBoolean("isActive", true);
+            writer.WriteStartArray("configs");
+            writer.WriteEndArray();
+            writer.WriteStartArray("workflows");
+            var workflows = ConnectSeeds.WorkflowIds(integration);
+            for (var i = 0; i < workflows.Count; i++)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", workflows[i]);
+                writer.WriteString("description", $"{integration} workflow {i + 1}");
+                writer.WriteString("projectId", state.ProjectId);
+                writer.WriteString("integrationId", IntegrationId(integration));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            if (custom)
+            {
+                writer.WriteStartObject("customIntegration");
+                writer.WriteString("id", ConnectSeeds.CustomIntegrationId(integration));
+                writer.WriteString("slug", integration["custom.".Length..]);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNull("customIntegration");
+            }
+
+            writer.WriteBoolean("hasCredential", state.Connections.Credentials(user, integration).Count > 0);
+            writer.WriteString("name", integration);
+            writer.WriteString("authenticationType", "oauth");
+            writer.WriteEndObject();
         }
 
-        w.WriteEndObject();
-        w.WriteStartObject("meta");
-        foreach (var pair in state.Connect.GetMeta(user))
-        {
-            w.WritePropertyName(pair.Key);
-            pair.Value.WriteTo(w);
-        }
-
-        w.WriteEndObject();
-        w.WriteEndObject();
+        writer.WriteEndArray();
     }
 
-    private static void WriteIntegration(Utf8JsonWriter w, EmulatorState state, string user, EmulatedIntegration integration)
+    private static void WriteCredentials(Utf8JsonWriter writer, EmulatorState state, string user, string? integrationFilter)
     {
-        w.WriteStartObject();
-        w.WriteString("id", integration.Id);
-        w.WriteString("dateCreated", FixedDate);
-        w.WriteString("dateUpdated", FixedDate);
-        w.WriteString("projectId", state.ProjectId);
-        if (integration.CustomIntegrationId is null)
+        writer.WriteStartArray();
+        foreach (var integration in Integrations(state, user))
         {
-            w.WriteNull("customIntegrationId");
-        }
-        else
-        {
-            w.WriteString("customIntegrationId", integration.CustomIntegrationId);
+            if (integrationFilter is not null && !string.Equals(integrationFilter, integration, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var credential in state.Connections.Credentials(user, integration))
+            {
+                WriteCredential(writer, state, user, integration, credential);
+            }
         }
 
-        w.WriteString("type", integration.Type);
-        w.WriteBoolean("isActive", true);
-        w.WriteStartArray("configs");
-        w.WriteEndArray();
-        w.WriteStartArray("workflows");
-        for (var i = 0; i < integration.WorkflowIds.Count; i++)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", integration.WorkflowIds[i]);
-            w.WriteString("description", $"{integration.Name} workflow {i + 1}");
-            w.WriteString("projectId", state.ProjectId);
-            w.WriteString("integrationId", integration.Id);
-            w.WriteStartArray("steps");
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        if (integration.CustomIntegrationId is null)
-        {
-            w.WriteNull("customIntegration");
-        }
-        else
-        {
-            w.WriteStartObject("customIntegration");
-            w.WriteString("id", integration.CustomIntegrationId);
-            w.WriteString("name", integration.Name);
-            w.WriteString("slug", integration.Type["custom.".Length..]);
-            w.WriteEndObject();
-        }
-
-        w.WriteBoolean("hasCredential", state.Connections.Credentials(user, integration.Type).Count > 0);
-        w.WriteNumber("connectedUserLimitOnDevCred", 0);
-        w.WriteBoolean("connectedUserLimitReached", false);
-        w.WriteString("name", integration.Name);
-        w.WriteString("brandColor", "#4A154B");
-        w.WriteBoolean("needPreOauthInputs", false);
-        w.WriteString("providerType", integration.Type);
-        w.WriteString("authenticationType", "oauth");
-        w.WriteEndObject();
+        writer.WriteEndArray();
     }
 
-    private static void WriteCredential(Utf8JsonWriter w, EmulatorState state, string user, EmulatedIntegration integration, string credentialId)
+    private static void WriteCredential(Utf8JsonWriter writer, EmulatorState state, string user, string integration, string credentialId)
     {
-        w.WriteStartObject();
-        w.WriteString("id", credentialId);
-        w.WriteString("dateCreated", FixedDate);
-        w.WriteString("dateUpdated", FixedDate);
-        w.WriteNull("dateDeleted");
-        w.WriteString("projectId", state.ProjectId);
-        w.WriteString("integrationId", integration.Id);
-        w.WriteString("personaId", ConnectStore.StableId("persona", user));
-        w.WritePropertyName("config");
-        using (var config = JsonDocument.Parse(state.Connect.GetConfig(credentialId, integration.Type)))
-        {
-            config.RootElement.WriteTo(w);
-        }
-
-        w.WriteBoolean("isPreviewCredential", false);
-        w.WriteString("providerId", ConnectStore.StableId("provider", user + "\n" + credentialId));
-        w.WriteString("status", "VALID");
-        w.WriteStartObject("providerData");
-        w.WriteEndObject();
-        w.WriteNumber("refreshFailureCount", 0);
-        w.WriteString("dateRefreshed", FixedDate);
-        w.WriteEndObject();
+        writer.WriteStartObject();
+        writer.WriteString("id", credentialId);
+        writer.WriteString("projectId", state.ProjectId);
+        writer.WriteString("integrationId", IntegrationId(integration));
+        writer.WriteString("integrationType", integration);
+        writer.WriteString("personaId", user);
+        writer.WriteString("status", "VALID");
+        writer.WriteBoolean("isPreviewCredential", false);
+        writer.WriteString("providerId", $"{integration}-account-{credentialId[..Math.Min(8, credentialId.Length)]}");
+        writer.WriteString("dateCreated", Created);
+        writer.WriteString("dateUpdated", Created);
+        writer.WritePropertyName("config");
+        state.Profiles.Config(credentialId, integration).WriteTo(writer);
+        writer.WriteEndObject();
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> write)
+    private static JsonNode? ParseNode(EmulatorRequest request)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        try
+        {
+            return request.Recorded.Body.Length == 0 ? null : JsonNode.Parse(request.Recorded.Body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonObject? ParseObject(EmulatorRequest request)
+    {
+        try
+        {
+            return request.Recorded.Body.Length == 0 ? null : JsonNode.Parse(request.Recorded.Body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static EmulatorResponse Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
         {
             write(writer);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return EmulatorResponse.Json(200, buffer.WrittenMemory);
     }
 }

@@ -45,8 +45,8 @@ internal sealed class EmulatorResponse
 
     public static EmulatorResponse Stream(string contentType, long? length, Func<Stream, CancellationToken, Task> write) => new(200, contentType, default, write, length);
 
-    public static EmulatorResponse Error(int status, string code, string message, string requestId) =>
-        Json(status, ErrorEnvelope.Create(status, code, message, requestId));
+    public static EmulatorResponse Error(int status, string code, string message, string requestId, bool integrationError = false) =>
+        Json(status, ErrorEnvelope.Create(status, code, message, requestId, integrationError));
 
     public EmulatorResponse WithHeader(string name, string value)
     {

@@ -1,10 +1,13 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Text.Json;
 using ActionKit.Typed.Emulator.Errors;
 using ActionKit.Typed.Emulator.Hosting;
 using ActionKit.Typed.Emulator.State;
@@ -12,171 +15,127 @@ using ActionKit.Typed.Emulator.State;
 namespace ActionKit.Typed.Emulator.Endpoints;
 
 /// <summary>
-/// The Proxy API, <c>{any verb} /projects/{id}/sdk/proxy/{integration}/{path}</c> (also <c>custom/{integrationId}/…</c>,
-/// an appended full URL, or <c>X-Paragon-Proxy-Url</c>), in front of a deterministic fake provider:
-/// <list type="bullet">
-/// <item>by default the provider echoes what it saw — method, integration, path, query, full URL, headers (never
-/// <c>Authorization</c>), body — and Paragon wraps it as <c>{"output": …}</c>;</item>
-/// <item>in raw mode (<c>X-Paragon-Use-Raw-Response</c>) the provider's body comes unwrapped with its headers;
-/// <c>…/files/{size}</c> (or <c>?alt=media</c>) streams a file of <c>size</c> bytes (byte <c>i</c> is <c>i % 251</c>)
-/// without buffering;</item>
-/// <item><c>…/status/{code}</c> makes the provider answer <c>code</c> with
-/// <c>{"error": {"code", "message"}}</c>, passed through with its status.</item>
-/// </list>
+/// <c>{METHOD} /projects/{id}/sdk/proxy/{integration}/{path}</c>: the Proxy API. There is no provider behind it, so
+/// it answers with a scripted provider response, or else an echo of what it would have forwarded. JSON answers
+/// are wrapped as <c>{"output": …}</c> unless <c>X-Paragon-Use-Raw-Response</c> asks for the raw body.
 /// </summary>
 /// <remarks>
-/// Assumptions where Paragon is silent: provider errors pass through with the provider's status and body (both modes);
-/// a full URL that is not https answers 400 "This domain is invalid for the current integration"; raw mode is on for
-/// any header value but empty, <c>0</c> and <c>false</c>.
+/// Custom integrations come as <c>custom.&lt;slug&gt;</c> or <c>custom/&lt;integrationId&gt;</c>. The provider URL can be a
+/// full URL after the integration or the <c>X-Paragon-Proxy-Url</c> header. A scripted provider error (status 400
+/// or more) is answered, when not raw, with the error body and <c>meta.isIntegrationError</c> (an assumption drawn from
+/// Paragon's SDK, which looks for that flag).
+/// <para>Without a script, the provider is deterministic: <c>…/status/{code}</c> (400–599) fails with that status and
+/// <c>{"error": {"code", "message"}}</c>; in raw mode <c>…/files/{size}</c> (or <c>?alt=media</c>, of
+/// <see cref="ActionKitEmulatorOptions.BinaryResultLength"/> bytes) streams a file whose byte <c>i</c> is
+/// <c>i % 251</c>, written in chunks and never held whole; anything else is echoed. A full URL that is not https
+/// answers 400 "This domain is invalid for the current integration" (Paragon's wording for hosts it will not proxy to).</para>
 /// </remarks>
 internal static class ProxyEndpoint
 {
-    public const string ProviderRequestIdHeader = "X-Provider-Request-Id";
     private const int ChunkSize = 64 * 1024;
+    private const int MaxEchoedTextBody = 64 * 1024;
 
     public static EmulatorResponse Handle(EmulatorState state, EmulatorRequest request)
     {
-        var raw = request.Recorded.Path;
-        var marker = raw.IndexOf("/sdk/proxy/", StringComparison.Ordinal);
-        var rest = marker < 0 ? string.Empty : raw[(marker + "/sdk/proxy/".Length)..];
-        var queryStart = rest.IndexOf('?', StringComparison.Ordinal);
-        var rawQuery = queryStart < 0 ? string.Empty : rest[queryStart..];
-        var pathPart = queryStart < 0 ? rest : rest[..queryStart];
-
-        var slash = pathPart.IndexOf('/', StringComparison.Ordinal);
-        var first = Uri.UnescapeDataString(slash < 0 ? pathPart : pathPart[..slash]);
-        var providerPath = slash < 0 ? string.Empty : pathPart[(slash + 1)..];
-        if (first.Length == 0)
+        var rest = request.Route.Rest;
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var integration = slash < 0 ? rest : rest[..slash];
+        var path = slash < 0 ? string.Empty : rest[slash..];
+        if (string.Equals(integration, "custom", StringComparison.OrdinalIgnoreCase))
         {
-            return request.Error(404, EmulatorErrorCodes.NotFound, "The proxy path names no integration.");
+            var idEnd = path.IndexOf('/', 1);
+            var id = idEnd < 0 ? path.TrimStart('/') : path[1..idEnd];
+            integration = $"custom/{id}";
+            path = idEnd < 0 ? string.Empty : path[idEnd..];
         }
 
-        string integrationType;
-        string integrationLabel = first;
-        if (string.Equals(first, "custom", StringComparison.OrdinalIgnoreCase))
+        if (integration.Length == 0 || integration == "custom/")
         {
-            var next = providerPath.IndexOf('/', StringComparison.Ordinal);
-            var customId = Uri.UnescapeDataString(next < 0 ? providerPath : providerPath[..next]);
-            providerPath = next < 0 ? string.Empty : providerPath[(next + 1)..];
-            var custom = state.Connect.FindByCustomId(customId);
-            if (custom is null)
-            {
-                return request.Error(404, EmulatorErrorCodes.NotFound, $"Custom integration '{customId}' was not found in the project.");
-            }
-
-            integrationType = custom.Type;
-            integrationLabel = "custom/" + customId;
-        }
-        else
-        {
-            integrationType = first;
+            return request.Error(404, EmulatorErrorCodes.NotFound, "The Proxy API path needs an integration: /sdk/proxy/{integration}/{path}.");
         }
 
-        string? fullUrl = null;
-        if (request.Recorded.Header("X-Paragon-Proxy-Url") is { Length: > 0 } headerUrl)
+        var overrideUrl = request.Recorded.Header("X-Paragon-Proxy-Url");
+        var target = overrideUrl ?? path;
+        var isFullUrl = target.TrimStart('/').StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || target.TrimStart('/').StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        if (isFullUrl && !target.TrimStart('/').StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            if (headerUrl.Contains("://", StringComparison.Ordinal))
-            {
-                fullUrl = headerUrl;
-            }
-            else
-            {
-                var q = headerUrl.IndexOf('?', StringComparison.Ordinal);
-                providerPath = (q < 0 ? headerUrl : headerUrl[..q]).TrimStart('/');
-                rawQuery = q < 0 ? string.Empty : headerUrl[q..];
-            }
-        }
-        else if (Uri.UnescapeDataString(providerPath).Contains(":/", StringComparison.Ordinal))
-        {
-            fullUrl = Uri.UnescapeDataString(providerPath) + rawQuery;
+            return request.Error(400, EmulatorErrorCodes.ValidationFailed, "This domain is invalid for the current integration");
         }
 
-        if (fullUrl is not null)
+        if (!isFullUrl && FullyDecoded(target).Split('/', '\\').Any(segment => segment is ".." or "."))
         {
-            // Kestrel or a proxy may fold "https://" to "https:/" in a path; restore it before checking.
-            if (fullUrl.StartsWith("https:/", StringComparison.OrdinalIgnoreCase) && !fullUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            {
-                fullUrl = "https://" + fullUrl["https:/".Length..];
-            }
-
-            if (!Uri.TryCreate(fullUrl, UriKind.Absolute, out var target) || target.Scheme != Uri.UriSchemeHttps)
-            {
-                return request.Error(400, EmulatorErrorCodes.ValidationFailed, "This domain is invalid for the current integration");
-            }
-
-            providerPath = target.AbsolutePath.TrimStart('/');
-            rawQuery = target.Query;
+            return request.Error(400, EmulatorErrorCodes.ValidationFailed, "The proxied path must not contain '.' or '..' segments.");
         }
 
-        // A lenient provider might decode twice: refuse ".." however deeply it is encoded.
-        var decoded = providerPath;
-        for (var i = 0; i < 4 && Uri.UnescapeDataString(decoded) is var next && next != decoded; i++)
-        {
-            decoded = next;
-        }
-
-        foreach (var segment in decoded.Replace('\\', '/').Split('/'))
-        {
-            if (segment == "..")
-            {
-                return request.Error(400, EmulatorErrorCodes.ValidationFailed, "The proxied path may not contain '..'.");
-            }
-        }
-
-        if (!state.Connections.IsConnected(request.UserId, integrationType, request.CredentialId))
+        if (!state.Connections.IsConnected(request.UserId, integration, request.CredentialId))
         {
             return request.Error(400, EmulatorErrorCodes.IntegrationNotEnabled, ErrorEnvelope.IntegrationNotEnabledMessage);
         }
 
-        var rawMode = request.Recorded.Header("X-Paragon-Use-Raw-Response") is { Length: > 0 } flag && flag.Trim() is not "0" and not "false";
-        var providerRequestId = Convert.ToHexStringLower(SHA256.HashData(request.Recorded.Body)).Substring(0, 16);
-        var segments = providerPath.TrimEnd('/').Split('/');
-
-        // The provider refuses: …/status/{code}.
-        if (segments.Length >= 2 && segments[^2] == "status" && int.TryParse(segments[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 400 and <= 599)
+        var raw = request.Recorded.Header("X-Paragon-Use-Raw-Response") is { } rawHeader
+            && (rawHeader.Trim() == "1" || rawHeader.Trim().Equals("true", StringComparison.OrdinalIgnoreCase));
+        var scripted = state.Proxy.Get(integration, isFullUrl ? target.TrimStart('/') : target);
+        if (scripted is not null)
         {
-            var error = Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteStartObject("error");
-                w.WriteNumber("code", code);
-                w.WriteString("message", $"The provider answered {code}.");
-                w.WriteEndObject();
-                w.WriteEndObject();
-            });
-            return EmulatorResponse.Json(code, error).WithHeader(ProviderRequestIdHeader, providerRequestId);
+            return FromScript(request, scripted, raw, integration);
         }
 
-        if (rawMode && IsFile(segments, rawQuery, state, out var size))
+        var providerPath = isFullUrl ? string.Empty : target.Split('?')[0].TrimEnd('/');
+        var segments = providerPath.Split('/');
+        if (segments.Length >= 2 && segments[^2] == "status" && int.TryParse(segments[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 400 and <= 599)
         {
-            var name = segments[^1].Length == 0 ? "file.bin" : Uri.UnescapeDataString(segments[^1]) + ".bin";
+            var error = Encoding.UTF8.GetBytes("{\"error\":{\"code\":" + code.ToString(CultureInfo.InvariantCulture) + ",\"message\":\"The provider answered " + code.ToString(CultureInfo.InvariantCulture) + ".\"}}");
+            return FromScript(request, new ScriptedResult(code, error, EmulatorResponse.JsonContentType), raw, integration);
+        }
+
+        if (raw && IsFile(segments, request, state, out var size))
+        {
+            var name = segments[^1].Length == 0 ? "file.bin" : segments[^1] + ".bin";
             return EmulatorResponse
                 .Stream("application/octet-stream", size, (stream, ct) => WritePatternAsync(size, stream, ct))
                 .WithHeader("Content-Disposition", Results.BinaryContent.ContentDisposition(name))
-                .WithHeader(ProviderRequestIdHeader, providerRequestId);
+                .WithHeader("X-Emulator-Proxied", integration);
         }
 
-        var echo = Write(w =>
-        {
-            if (!rawMode)
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("output");
-            }
+        var echo = Echo(request, integration, isFullUrl ? target.TrimStart('/') : target, isFullUrl);
+        return EmulatorResponse.Json(200, raw ? echo : Wrap(echo)).WithHeader("X-Emulator-Proxied", integration);
+    }
 
-            WriteEcho(w, request, integrationLabel, integrationType, providerPath, rawQuery, fullUrl);
-            if (!rawMode)
-            {
-                w.WriteEndObject();
-            }
-        });
-        return EmulatorResponse.Json(200, echo).WithHeader(ProviderRequestIdHeader, providerRequestId);
+    private static EmulatorResponse FromScript(EmulatorRequest request, ScriptedResult scripted, bool raw, string integration)
+    {
+        if (raw)
+        {
+            var response = EmulatorResponse.Bytes(scripted.Status, scripted.ContentType, scripted.Body).WithHeader("X-Emulator-Proxied", integration);
+            return scripted.FileName is null ? response : response.WithHeader("Content-Disposition", Results.BinaryContent.ContentDisposition(scripted.FileName));
+        }
+
+        if (scripted.Status >= 400)
+        {
+            return EmulatorResponse.Error(scripted.Status, EmulatorErrorCodes.IntegrationError, Encoding.UTF8.GetString(scripted.Body), request.RequestId, integrationError: true);
+        }
+
+        return scripted.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            ? EmulatorResponse.Json(scripted.Status, Wrap(scripted.Body))
+            : EmulatorResponse.Bytes(scripted.Status, scripted.ContentType, scripted.Body);
     }
 
     /// <summary>Byte <c>i</c> of every emulated file.</summary>
     public static byte PatternByte(long offset) => (byte)(offset % 251);
 
-    private static bool IsFile(string[] segments, string rawQuery, EmulatorState state, out long size)
+    /// <summary>Percent-decodes until stable, so a double-encoded <c>%252e%252e</c> is seen as <c>..</c> (as a lenient provider might).</summary>
+    private static string FullyDecoded(string path)
+    {
+        var decoded = path;
+        for (var i = 0; i < 4 && Uri.UnescapeDataString(decoded) is var next && next != decoded; i++)
+        {
+            decoded = next;
+        }
+
+        return decoded;
+    }
+
+    private static bool IsFile(string[] segments, EmulatorRequest request, EmulatorState state, out long size)
     {
         size = 0;
         if (segments.Length >= 2 && segments[^2] == "files" && long.TryParse(segments[^1], NumberStyles.None, CultureInfo.InvariantCulture, out size))
@@ -184,7 +143,7 @@ internal static class ProxyEndpoint
             return true;
         }
 
-        if (rawQuery.Contains("alt=media", StringComparison.Ordinal))
+        if (string.Equals(request.Query("alt"), "media", StringComparison.Ordinal))
         {
             size = Math.Max(0, state.Options.BinaryResultLength);
             return true;
@@ -193,9 +152,9 @@ internal static class ProxyEndpoint
         return false;
     }
 
-    private static async Task WritePatternAsync(long length, System.IO.Stream destination, CancellationToken cancellationToken)
+    private static async Task WritePatternAsync(long length, Stream destination, CancellationToken cancellationToken)
     {
-        // One buffer, refilled per chunk: the emulator streams any size without holding it.
+        // One pooled buffer, refilled per chunk: any size streams without being held.
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
@@ -216,80 +175,82 @@ internal static class ProxyEndpoint
         }
     }
 
-    private static void WriteEcho(Utf8JsonWriter w, EmulatorRequest request, string integrationLabel, string integrationType, string providerPath, string rawQuery, string? fullUrl)
+    private static byte[] Wrap(ReadOnlySpan<byte> json)
     {
-        var recorded = request.Recorded;
-        w.WriteStartObject();
-        w.WriteString("method", recorded.Method);
-        w.WriteString("integration", integrationLabel);
-        w.WriteString("integrationType", integrationType);
-        w.WriteString("path", providerPath);
-        w.WriteString("rawQuery", rawQuery);
-        w.WriteStartObject("query");
-        foreach (var pair in rawQuery.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        var buffer = new ArrayBufferWriter<byte>(json.Length + 16);
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
         {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var key = Uri.UnescapeDataString((eq < 0 ? pair : pair[..eq]).Replace('+', ' '));
-            var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
-            w.WriteString(key, value);
+            writer.WriteStartObject();
+            writer.WritePropertyName("output");
+            writer.WriteRawValue(json, skipInputValidation: false);
+            writer.WriteEndObject();
         }
 
-        w.WriteEndObject();
-        if (fullUrl is null)
-        {
-            w.WriteNull("url");
-        }
-        else
-        {
-            w.WriteString("url", fullUrl);
-        }
+        return buffer.WrittenSpan.ToArray();
+    }
 
-        w.WriteStartObject("headers");
-        foreach (var header in recorded.Headers)
+    /// <summary>What the emulator would have sent to the provider.</summary>
+    private static byte[] Echo(EmulatorRequest request, string integration, string target, bool isFullUrl)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
         {
-            if (string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+            writer.WriteStartObject();
+            writer.WriteString("integration", integration);
+            writer.WriteString("method", request.Method);
+            if (isFullUrl)
             {
-                continue;
-            }
-
-            w.WriteString(header.Key.ToLowerInvariant(), header.Value);
-        }
-
-        w.WriteEndObject();
-        if (request.CredentialId is null)
-        {
-            w.WriteNull("credentialId");
-        }
-        else
-        {
-            w.WriteString("credentialId", request.CredentialId);
-        }
-
-        w.WriteString("userId", request.UserId);
-        w.WriteNumber("bodyLength", recorded.Body.Length);
-        w.WriteString("bodySha256", Convert.ToHexStringLower(SHA256.HashData(recorded.Body)));
-        w.WritePropertyName("body");
-        using (var body = request.TryParseBody())
-        {
-            if (body is null)
-            {
-                w.WriteNullValue();
+                writer.WriteString("url", target);
             }
             else
             {
-                body.RootElement.WriteTo(w);
+                writer.WriteString("path", target.Length == 0 ? "/" : target);
             }
-        }
 
-        w.WriteEndObject();
-    }
+            writer.WriteStartObject("query");
+            foreach (var pair in request.Http.Request.Query)
+            {
+                writer.WriteString(pair.Key, pair.Value.ToString());
+            }
 
-    private static byte[] Write(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
-        {
-            write(writer);
+            writer.WriteEndObject();
+            writer.WritePropertyName("body");
+            using (var body = request.TryParseBody())
+            {
+                if (body is not null)
+                {
+                    body.RootElement.WriteTo(writer);
+                }
+                else if (request.Recorded.Body.Length is > 0 and <= MaxEchoedTextBody)
+                {
+                    writer.WriteStringValue(request.Recorded.BodyText);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+
+            if (request.CredentialId is { } credential)
+            {
+                writer.WriteString("credentialId", credential);
+            }
+
+            writer.WriteString("userId", request.UserId);
+            writer.WriteNumber("bodyLength", request.Recorded.Body.Length);
+            writer.WriteString("bodySha256", Convert.ToHexStringLower(SHA256.HashData(request.Recorded.Body)));
+            writer.WriteStartObject("headers");
+            foreach (var header in request.Recorded.Headers)
+            {
+                // What the provider would see: never Paragon's bearer token.
+                if (!string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+                {
+                    writer.WriteString(header.Key.ToLowerInvariant(), header.Value);
+                }
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
         }
 
         return buffer.WrittenSpan.ToArray();

@@ -24,7 +24,7 @@ internal sealed class RequestPipeline(EmulatorState state)
         var route = EmulatorRoute.Parse(http.Request.Path.Value ?? "/");
         var action = route.Kind is RouteKind.Actions or RouteKind.Tools ? recorded.ActionName : null;
 
-        var fault = state.Faults.TryTake(action);
+        var fault = state.Faults.TryTake(recorded, action);
         switch (fault)
         {
             case DropConnectionFault:
@@ -33,7 +33,8 @@ internal sealed class RequestPipeline(EmulatorState state)
             case DelayFault delay:
                 try
                 {
-                    await Task.Delay(delay.Duration, state.Options.TimeProvider, http.RequestAborted).ConfigureAwait(false);
+                    // Wall-clock time: the client's own timeout runs on it, whatever clock checks tokens.
+                    await Task.Delay(delay.Duration, http.RequestAborted).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -45,7 +46,7 @@ internal sealed class RequestPipeline(EmulatorState state)
 
         if (fault is not null && FaultResponses.Replace(fault, requestId) is { } replaced)
         {
-            await WriteAsync(http, replaced).ConfigureAwait(false);
+            await WriteAsync(http, recorded, replaced).ConfigureAwait(false);
             return;
         }
 
@@ -64,7 +65,7 @@ internal sealed class RequestPipeline(EmulatorState state)
             response = await FaultResponses.TruncateAsync(response, http.RequestAborted).ConfigureAwait(false);
         }
 
-        await WriteAsync(http, response).ConfigureAwait(false);
+        await WriteAsync(http, recorded, response).ConfigureAwait(false);
     }
 
     private EmulatorResponse Dispatch(HttpContext http, RecordedRequest recorded, EmulatorRoute route, string requestId)
@@ -136,8 +137,10 @@ internal sealed class RequestPipeline(EmulatorState state)
         return recorded;
     }
 
-    private static async Task WriteAsync(HttpContext http, EmulatorResponse response)
+    private static async Task WriteAsync(HttpContext http, RecordedRequest recorded, EmulatorResponse response)
     {
+        // Set before writing, so a client that has its response always finds the status in the journal.
+        recorded.ResponseStatus = response.Status;
         try
         {
             await ResponseWriter.WriteAsync(http, response).ConfigureAwait(false);

@@ -80,6 +80,15 @@ internal static class RunActionEndpoint
                 .WithHeader("Content-Disposition", BinaryContent.ContentDisposition(BinaryContent.FileName(action.Name, parameters)));
         }
 
+        if (action.Annotation is { Result: { } pagedSchema, Pagination: { } pagination }
+            && !string.Equals(pagination.Style, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            var page = PagedResult.TryCreate(action, pagination, pagedSchema, parameters, state.Pagination.For(action.Name), out var pageError);
+            return page is null
+                ? request.Error(400, EmulatorErrorCodes.ValidationFailed, pageError!)
+                : EmulatorResponse.Json(200, page);
+        }
+
         if (action.Annotation?.Result is { } schema)
         {
             return EmulatorResponse.Json(200, ResultSynthesizer.Synthesize(schema, seed, parameters));

@@ -32,6 +32,9 @@ public static class EmulatorErrorCodes
     /// <summary>The request body is over ActionKit's documented 10 MB limit (413).</summary>
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
 
+    /// <summary>A Proxy API call whose (scripted) provider response was an error; <c>meta.isIntegrationError</c> is true.</summary>
+    public const string IntegrationError = "INTEGRATION_ERROR";
+
     /// <summary>An injected 429 fault.</summary>
     public const string RateLimited = "RATE_LIMITED";
 

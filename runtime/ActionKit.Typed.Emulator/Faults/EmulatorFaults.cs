@@ -48,6 +48,21 @@ public sealed class EmulatorFaults
         }
     }
 
+    /// <summary>Queues <paramref name="fault"/> for the next <paramref name="times"/> requests that <paramref name="match"/> accepts (any path: Proxy and Connect too).</summary>
+    /// <param name="fault">What to do.</param>
+    /// <param name="match">Decides from the recorded request (method, path, headers, body) whether the fault applies.</param>
+    /// <param name="times">How many requests it applies to.</param>
+    public void Enqueue(EmulatorFault fault, Func<RecordedRequest, bool> match, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        lock (_gate)
+        {
+            _queue.Add(new Entry(fault, null, times) { Match = match });
+        }
+    }
+
     /// <summary>Removes every queued fault.</summary>
     public void Clear()
     {
@@ -58,7 +73,7 @@ public sealed class EmulatorFaults
     }
 
     /// <summary>Takes the fault for a request, if one matches.</summary>
-    internal EmulatorFault? TryTake(string? action)
+    internal EmulatorFault? TryTake(RecordedRequest request, string? action)
     {
         lock (_gate)
         {
@@ -66,6 +81,11 @@ public sealed class EmulatorFaults
             {
                 var entry = _queue[i];
                 if (entry.Action is not null && !string.Equals(entry.Action, action, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (entry.Match is { } match && !match(request))
                 {
                     continue;
                 }
@@ -89,5 +109,7 @@ public sealed class EmulatorFaults
         public string? Action { get; } = action;
 
         public int Remaining { get; set; } = times;
+
+        public Func<RecordedRequest, bool>? Match { get; init; }
     }
 }

@@ -6,6 +6,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using ActionKit.Typed.Emulator.Auth;
@@ -92,6 +93,11 @@ public sealed class ActionKitEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be between 0 and 65535.");
         }
 
+        if (options.PaginatedItemCount < 0 || options.DefaultPageSize < 1 || options.BinaryResultLength < 0)
+        {
+            throw new ArgumentException("PaginatedItemCount and BinaryResultLength cannot be negative, and DefaultPageSize must be at least 1.", nameof(options));
+        }
+
         var catalog = CatalogLoader.Load(options);
         var signingKey = SigningKey.Create(options.SigningKeyPem, options.PublicKeyPem);
         var state = new EmulatorState(options, catalog, signingKey, new EmulatorJournal(), new EmulatorFaults());
@@ -164,8 +170,65 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Results.Set(action, new ScriptedResult(200, content.ToArray(), contentType, fileName));
     }
 
+    /// <summary>
+    /// Makes Proxy API calls to <paramref name="path"/> of <paramref name="integration"/> (any method, query ignored)
+    /// get this provider JSON: wrapped as <c>{"output": …}</c>, or as-is in raw mode; a status of 400 or more comes
+    /// back as the error body with <c>meta.isIntegrationError</c> unless raw.
+    /// </summary>
+    /// <param name="integration">The integration as in the proxy path: <c>slack</c>, <c>custom.slug</c> or <c>custom/&lt;id&gt;</c>.</param>
+    /// <param name="path">The provider path (for example <c>/chat.postMessage</c>) or the full URL of an override.</param>
+    /// <param name="json">The provider's JSON body.</param>
+    /// <param name="status">The provider's status.</param>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not JSON.</exception>
+    public void SetProxyResult(string integration, string path, string json, int status = 200)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        try
+        {
+            using var _ = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"The scripted proxy response for {integration} {path} is not JSON: {ex.Message}", nameof(json), ex);
+        }
+
+        _state.Proxy.Set(integration, path, new ScriptedResult(status, Encoding.UTF8.GetBytes(json), EmulatorResponse.JsonContentType));
+    }
+
+    /// <summary>Makes Proxy API calls to <paramref name="path"/> of <paramref name="integration"/> get these provider bytes (for raw mode and downloads).</summary>
+    public void SetProxyResult(string integration, string path, byte[] content, string contentType, int status = 200, string? fileName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        _state.Proxy.Set(integration, path, new ScriptedResult(status, content.ToArray(), contentType, fileName));
+    }
+
     /// <summary>Goes back to synthesized results for <paramref name="action"/>; true when a script was removed.</summary>
     public bool ClearResult(string action) => _state.Results.Remove(action);
+
+    /// <summary>
+    /// Sets the seeded list a paginated action (one annotated with <c>pagination</c>) pages through: how many items it
+    /// has, how many a page holds when the call sends no limit, and what the next cursor holds on the last page.
+    /// </summary>
+    public void SetPagination(string action, int totalItems, int? pageSize = null, EmulatorEndOfList? endOfList = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentOutOfRangeException.ThrowIfNegative(totalItems);
+        if (pageSize is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
+        }
+
+        _state.Pagination.Set(action, totalItems, pageSize, endOfList);
+    }
 
     /// <summary>Connects <paramref name="integration"/> for <paramref name="userId"/>; runs for that pair then need one of its credentials when <c>X-Paragon-Credential</c> is sent.</summary>
     /// <returns>The credential id (a stable generated one when <paramref name="credentialId"/> is null).</returns>
@@ -184,24 +247,26 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         _state.Connections.Disconnect(userId, integration, credentialId);
     }
 
-    /// <summary>The custom integration every emulated project has: proxy to it as <c>custom.tasklab</c> or <c>custom/{CustomIntegrationId}</c>.</summary>
-    public string CustomIntegrationType => ConnectStore.CustomIntegrationType;
+    /// <summary>The id of an integration, as <c>GET /sdk/integrations</c> lists it and <c>DELETE /sdk/integrations/{id}</c> takes it.</summary>
+    public string IntegrationId(string integration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        return ConnectEndpoint.IntegrationId(integration);
+    }
 
-    /// <summary>The id of the custom integration (<see cref="CustomIntegrationType"/>) in <c>/sdk/proxy/custom/{id}/</c> paths.</summary>
-    public string CustomIntegrationId => _state.Connect.FindByType(ConnectStore.CustomIntegrationType)!.CustomIntegrationId!;
+    /// <summary>The id of a custom integration (<c>custom.&lt;slug&gt;</c>) for <c>/sdk/proxy/custom/{id}/</c> paths and <c>customIntegrationId</c>.</summary>
+    public string CustomIntegrationId(string integration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        return ConnectSeeds.CustomIntegrationId(integration);
+    }
 
-    /// <summary>The integration types of the project (<c>GET /sdk/integrations</c>).</summary>
-    public IReadOnlyList<string> ProjectIntegrations => _state.Connect.Integrations.Select(i => i.Type).ToArray();
-
-    /// <summary>The id of an integration of the project, as <c>GET /sdk/integrations</c> lists it.</summary>
-    /// <exception cref="ArgumentException">The project has no such integration.</exception>
-    public string IntegrationId(string integration) =>
-        _state.Connect.FindByType(integration)?.Id ?? throw new ArgumentException($"The project has no integration '{integration}'.", nameof(integration));
-
-    /// <summary>The ids of the project's workflows for an integration (request-triggered in the emulator).</summary>
-    /// <exception cref="ArgumentException">The project has no such integration.</exception>
-    public IReadOnlyList<string> WorkflowIds(string integration) =>
-        _state.Connect.FindByType(integration)?.WorkflowIds ?? throw new ArgumentException($"The project has no integration '{integration}'.", nameof(integration));
+    /// <summary>The ids of the project's (request-triggered) workflows for an integration; stable per integration.</summary>
+    public IReadOnlyList<string> WorkflowIds(string integration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        return ConnectSeeds.WorkflowIds(integration);
+    }
 
     /// <summary>The credential id a user has for an integration (the first, when several).</summary>
     /// <exception cref="InvalidOperationException">The user has not connected it.</exception>
@@ -211,9 +276,16 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         return credentials.Count > 0 ? credentials[0] : throw new InvalidOperationException($"{userId} has not connected {integration}.");
     }
 
-    /// <summary>The stored <c>config</c> of a credential, as JSON (seeded with workflows, settings and extra properties on first use).</summary>
-    public string GetCredentialConfig(string credentialId, string integration) =>
-        Encoding.UTF8.GetString(_state.Connect.GetConfig(credentialId, integration));
+    /// <summary>
+    /// The stored <c>config</c> of a credential, as JSON; until a PATCH replaces it, the seed (workflows with settings,
+    /// shared settings, and properties an SDK might not model).
+    /// </summary>
+    public string GetCredentialConfig(string credentialId, string integration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentialId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        return ConnectSeeds.ToJson(_state.Profiles.Config(credentialId, integration));
+    }
 
     /// <summary>Replaces the stored <c>config</c> of a credential.</summary>
     /// <exception cref="ArgumentException"><paramref name="json"/> is not a JSON object.</exception>
@@ -221,25 +293,24 @@ public sealed class ActionKitEmulator : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(credentialId);
         ArgumentNullException.ThrowIfNull(json);
-        using (var document = JsonDocument.Parse(json))
+        if (JsonNode.Parse(json) is not JsonObject config)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new ArgumentException("A config must be a JSON object.", nameof(json));
-            }
+            throw new ArgumentException("A config must be a JSON object.", nameof(json));
         }
 
-        _state.Connect.SetConfig(credentialId, Encoding.UTF8.GetBytes(json));
+        _state.Profiles.ReplaceConfig(credentialId, config);
     }
 
-    /// <summary>Clears the journal, queued faults, scripted results, connection scripts, user metadata and stored configs.</summary>
+    /// <summary>Clears the journal, queued faults, scripted results (actions and proxy), pagination settings, connections, user metadata and credential configs.</summary>
     public void Reset()
     {
         _state.Journal.Clear();
         _state.Faults.Clear();
         _state.Results.Clear();
         _state.Connections.Reset();
-        _state.Connect.Reset();
+        _state.Pagination.Clear();
+        _state.Proxy.Clear();
+        _state.Profiles.Clear();
     }
 
     /// <summary>

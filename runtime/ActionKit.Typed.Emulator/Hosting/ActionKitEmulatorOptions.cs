@@ -46,11 +46,26 @@ public sealed class ActionKitEmulatorOptions
     /// <summary>How far past <c>exp</c> a token is still accepted (default none).</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.Zero;
 
-    /// <summary>The clock tokens are checked against and journal entries are stamped with.</summary>
+    /// <summary>
+    /// When set, tokens must carry this <c>aud</c> (Paragon's setup guide uses <c>useparagon.com/{projectId}</c>);
+    /// when null (the default) <c>aud</c> is not checked, as Paragon's own MCP server signs tokens without one.
+    /// </summary>
+    public string? RequiredAudience { get; set; }
+
+    /// <summary>The clock tokens are checked against and journal entries are stamped with (injected delays use real time).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>How many bytes a synthesized byte-stream result has (default 16 KiB).</summary>
     public int BinaryResultLength { get; set; } = 16 * 1024;
+
+    /// <summary>How many items the seeded list of a paginated action has (default 5).</summary>
+    public int PaginatedItemCount { get; set; } = 5;
+
+    /// <summary>Items per page of a paginated action when the call sends no limit (default 2, so the default list has three pages).</summary>
+    public int DefaultPageSize { get; set; } = 2;
+
+    /// <summary>What the next cursor holds on a list's last page (default <see cref="EmulatorEndOfList.Null"/>).</summary>
+    public EmulatorEndOfList EndOfList { get; set; } = EmulatorEndOfList.Null;
 
     /// <summary>The request body limit answered with 413; ActionKit documents 10 MB.</summary>
     public long MaxRequestBodySize { get; set; } = 10 * 1024 * 1024;

@@ -20,7 +20,7 @@ internal sealed class EmulatorState(
 
     public SigningKey SigningKey { get; } = signingKey;
 
-    public TokenVerifier Tokens { get; } = new(signingKey, options.TimeProvider, options.ClockSkew);
+    public TokenVerifier Tokens { get; } = new(signingKey, options.TimeProvider, options.ClockSkew, options.RequiredAudience);
 
     public EmulatorJournal Journal { get; } = journal;
 
@@ -30,5 +30,9 @@ internal sealed class EmulatorState(
 
     public ScriptedResults Results { get; } = new();
 
-    public ConnectStore Connect { get; } = new(catalog.Integrations);
+    public PaginationScripts Pagination { get; } = new(options);
+
+    public ProxyScripts Proxy { get; } = new();
+
+    public UserProfiles Profiles { get; } = new();
 }

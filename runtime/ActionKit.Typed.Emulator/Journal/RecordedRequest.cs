@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 
 namespace ActionKit.Typed.Emulator;
 
@@ -9,6 +10,7 @@ namespace ActionKit.Typed.Emulator;
 public sealed class RecordedRequest
 {
     private string? _bodyText;
+    private int _responseStatus;
 
     internal RecordedRequest(string method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset timestamp)
     {
@@ -36,6 +38,13 @@ public sealed class RecordedRequest
 
     /// <summary>When the emulator received the request.</summary>
     public DateTimeOffset Timestamp { get; }
+
+    /// <summary>The status the emulator answered with; null while the request is in flight or when its connection was dropped.</summary>
+    public int? ResponseStatus
+    {
+        get => Volatile.Read(ref _responseStatus) is var status and > 0 ? status : null;
+        internal set => Volatile.Write(ref _responseStatus, value ?? 0);
+    }
 
     /// <summary>The path without its query string.</summary>
     public string PathWithoutQuery => Path.IndexOf('?', StringComparison.Ordinal) is var q and >= 0 ? Path[..q] : Path;

@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Linq;
 using System.Text.Json;
-
 using ActionKit.Typed.Emulator.Errors;
 
 namespace ActionKit.Typed.Emulator.Results;
@@ -11,7 +10,10 @@ namespace ActionKit.Typed.Emulator.Results;
 internal static class CanonicalJson
 {
     /// <summary>FNV-1a over the action name and the parameters written with sorted keys and no whitespace.</summary>
-    public static ulong Seed(string action, JsonElement parameters)
+    /// <param name="action">The action name.</param>
+    /// <param name="parameters">The call's parameters.</param>
+    /// <param name="exceptProperty">A top-level parameter left out of the fingerprint (the page position, so every page shares one data set).</param>
+    public static ulong Seed(string action, JsonElement parameters, string? exceptProperty = null)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
@@ -24,7 +26,7 @@ internal static class CanonicalJson
             }
             else
             {
-                WriteSorted(writer, parameters);
+                WriteSorted(writer, parameters, exceptProperty);
             }
 
             writer.WriteEndArray();
@@ -45,7 +47,16 @@ internal static class CanonicalJson
         return hash;
     }
 
-    private static void WriteSorted(Utf8JsonWriter writer, JsonElement value)
+    /// <summary>Mixes a number into a seed (for per-item seeds of a data set).</summary>
+    public static ulong Mix(ulong seed, long value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BitConverter.TryWriteBytes(bytes, seed);
+        BitConverter.TryWriteBytes(bytes[8..], value);
+        return Fnv1a(bytes);
+    }
+
+    private static void WriteSorted(Utf8JsonWriter writer, JsonElement value, string? exceptProperty = null)
     {
         switch (value.ValueKind)
         {
@@ -53,6 +64,11 @@ internal static class CanonicalJson
                 writer.WriteStartObject();
                 foreach (var property in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
+                    if (exceptProperty is not null && property.NameEquals(exceptProperty))
+                    {
+                        continue;
+                    }
+
                     writer.WritePropertyName(property.Name);
                     WriteSorted(writer, property.Value);
                 }

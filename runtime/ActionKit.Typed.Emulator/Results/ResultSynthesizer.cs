@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
-
 using ActionKit.Typed.Emulator.Errors;
 
 namespace ActionKit.Typed.Emulator.Results;
@@ -45,6 +44,90 @@ internal sealed class ResultSynthesizer
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>A JSON value for <paramref name="schema"/>, a part of <paramref name="root"/> (which its <c>$ref</c>s point into).</summary>
+    public static byte[] SynthesizePart(JsonElement root, JsonElement schema, ulong seed, string name)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
+        {
+            new ResultSynthesizer(root, seed, default).Write(writer, schema, name, 1);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The schema of the value a JSON pointer addresses in results of <paramref name="root"/> (following properties, <c>$ref</c>s and array items).</summary>
+    public static JsonElement? SchemaAt(JsonElement root, string pointer)
+    {
+        var resolver = new ResultSynthesizer(root, 0, default);
+        var current = resolver.Unwrap(root);
+        if (current is null || pointer.Length == 0)
+        {
+            return current;
+        }
+
+        foreach (var raw in pointer.TrimStart('/').Split('/'))
+        {
+            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (current is not { } schema)
+            {
+                return null;
+            }
+
+            if (schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(segment, out var property))
+            {
+                current = resolver.Unwrap(property);
+            }
+            else if (TypeOf(schema) == "array" && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _) && schema.TryGetProperty("items", out var items))
+            {
+                current = resolver.Unwrap(items);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>Follows <c>$ref</c>s and picks the first non-null branch of <c>oneOf</c>/<c>anyOf</c>/<c>allOf</c>.</summary>
+    private JsonElement? Unwrap(JsonElement schema)
+    {
+        for (var hops = 0; hops < 16 && schema.ValueKind == JsonValueKind.Object; hops++)
+        {
+            if (schema.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String)
+            {
+                if (Resolve(reference.GetString()!) is not { } target)
+                {
+                    return null;
+                }
+
+                schema = target;
+                continue;
+            }
+
+            var next = (JsonElement?)null;
+            foreach (var keyword in (ReadOnlySpan<string>)["oneOf", "anyOf", "allOf"])
+            {
+                if (schema.TryGetProperty(keyword, out var branches) && branches.ValueKind == JsonValueKind.Array && FirstNonNull(branches) is { } branch)
+                {
+                    next = branch;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return schema;
+            }
+
+            schema = next.Value;
+        }
+
+        return schema.ValueKind == JsonValueKind.Object ? schema : null;
+    }
+
     private void Write(Utf8JsonWriter writer, JsonElement schema, string name, int depth, bool echo = false)
     {
         if (schema.ValueKind != JsonValueKind.Object)
@@ -62,6 +145,19 @@ internal sealed class ResultSynthesizer
         if (schema.TryGetProperty("const", out var constant))
         {
             constant.WriteTo(writer);
+            return;
+        }
+
+        // An annotator's example or default is the most realistic value there is.
+        if (schema.TryGetProperty("examples", out var examples) && examples.ValueKind == JsonValueKind.Array && examples.GetArrayLength() > 0)
+        {
+            examples[0].WriteTo(writer);
+            return;
+        }
+
+        if (schema.TryGetProperty("default", out var defaultValue))
+        {
+            defaultValue.WriteTo(writer);
             return;
         }
 
@@ -95,7 +191,8 @@ internal sealed class ResultSynthesizer
                 writer.WriteNumberValue(Next() + 0.5);
                 break;
             case "boolean":
-                writer.WriteBooleanValue(Next() % 2 == 0);
+                // Success flags ("ok", "success") are true: a synthesized success should not read as a failure.
+                writer.WriteBooleanValue(name is "ok" or "success" || Next() % 2 == 0);
                 break;
             case "null":
                 writer.WriteNullValue();

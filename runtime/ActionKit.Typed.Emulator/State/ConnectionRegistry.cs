@@ -66,6 +66,15 @@ internal sealed class ConnectionRegistry(bool allConnectedByDefault)
         }
     }
 
+    /// <summary>The integrations scripted for a user (connected or disconnected), beyond the catalog's.</summary>
+    public IReadOnlyList<string> ScriptedIntegrations(string user)
+    {
+        lock (_gate)
+        {
+            return _scripted.Keys.Where(k => string.Equals(k.User, user, StringComparison.Ordinal)).Select(k => k.Integration).ToArray();
+        }
+    }
+
     /// <summary>Forgets every script, so all pairs follow the default again.</summary>
     public void Reset()
     {

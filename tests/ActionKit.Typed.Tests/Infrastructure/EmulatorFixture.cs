@@ -10,6 +10,18 @@ public sealed class EmulatorFixture : IAsyncLifetime
 {
     public const string UserId = "user-1";
 
+    /// <summary>The project's integrations come from its catalog: one action each is enough.</summary>
+    private const string Catalog = """
+        {
+          "actions": {
+            "slack": [{ "type": "function", "function": { "name": "SLACK_LIST_CHANNELS", "description": "List channels", "parameters": { "type": "object", "properties": {} } } }],
+            "googledrive": [{ "type": "function", "function": { "name": "GOOGLE_DRIVE_LIST_FILES", "description": "List files", "parameters": { "type": "object", "properties": {} } } }],
+            "hubspot": [{ "type": "function", "function": { "name": "HUBSPOT_GET_RECORDS_ANY", "description": "Get records", "parameters": { "type": "object", "properties": {} } } }]
+          },
+          "errors": []
+        }
+        """;
+
     private ActionKitEmulator? _emulator;
 
     public ActionKitEmulator Emulator => _emulator ?? throw new InvalidOperationException("Not started.");
@@ -18,7 +30,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _emulator = await ActionKitEmulator.StartAsync(new ActionKitEmulatorOptions { IncludeBundledCatalog = false });
+        var options = new ActionKitEmulatorOptions { IncludeBundledCatalog = false };
+        options.SchemaDocuments.Add(Catalog);
+        _emulator = await ActionKitEmulator.StartAsync(options);
         Token = _emulator.CreateUserToken(UserId);
     }
 

@@ -73,6 +73,7 @@ public sealed class ConnectClientTests : IClassFixture<EmulatorFixture>
     public async Task GetIntegrations_lists_the_projects_integrations_with_extension_data()
     {
         var client = _fixture.CreateClient();
+        Emulator.ConnectIntegration(EmulatorFixture.UserId, "custom.tasklab");
 
         var integrations = (await client.Connect.GetIntegrationsAsync(cancellationToken: TestContext.Current.CancellationToken)).Value;
 
@@ -83,7 +84,7 @@ public sealed class ConnectClientTests : IClassFixture<EmulatorFixture>
         slack.Workflows.Count.ShouldBe(2);
         slack.ExtensionData.ShouldContainKey("configs");
         var custom = integrations.Single(i => i.Type == "custom.tasklab");
-        custom.CustomIntegrationId.ShouldBe(Emulator.CustomIntegrationId);
+        custom.CustomIntegrationId.ShouldBe(Emulator.CustomIntegrationId("custom.tasklab"));
     }
 
     [Fact]
@@ -94,9 +95,10 @@ public sealed class ConnectClientTests : IClassFixture<EmulatorFixture>
         var all = (await client.Connect.GetCredentialsAsync(cancellationToken: TestContext.Current.CancellationToken)).Value;
         var slack = (await client.Connect.GetCredentialsAsync("slack", cancellationToken: TestContext.Current.CancellationToken)).Value;
 
+        var integrations = (await client.Connect.GetIntegrationsAsync(cancellationToken: TestContext.Current.CancellationToken)).Value;
         Emulator.Journal[0].Path.ShouldBe(_fixture.ConnectPath("credentials"));
         Emulator.Journal[1].Path.ShouldBe(_fixture.ConnectPath("credentials?integration=slack"));
-        all.Count.ShouldBe(Emulator.ProjectIntegrations.Count);
+        all.Count.ShouldBe(integrations.Count);
         var credential = slack.ShouldHaveSingleItem();
         credential.Id.ShouldBe(SlackCredential);
         credential.IntegrationId.ShouldBe(Emulator.IntegrationId("slack"));
@@ -105,7 +107,7 @@ public sealed class ConnectClientTests : IClassFixture<EmulatorFixture>
         credential.Config.ConfiguredWorkflows.Count.ShouldBe(2);
         credential.Config.SharedSettings["limit"].GetInt32().ShouldBe(25);
         credential.Config.ExtensionData.ShouldContainKey("fieldMappings");
-        credential.ExtensionData.ShouldContainKey("dateDeleted");
+        credential.ExtensionData.ShouldContainKey("integrationType");
     }
 
     [Fact]

@@ -36,9 +36,10 @@ public sealed class ProxyRulesTests : IClassFixture<EmulatorFixture>
         error.Method.ShouldBe("GET");
         error.Path.ShouldBe("slack/conversations/status/404");
         error.Integration.ShouldBe("slack");
-        error.RawBody!.ToString().ShouldBe("""{"error":{"code":404,"message":"The provider answered 404."}}""");
-        error.ErrorMessage.ShouldBe("The provider answered 404.");
-        error.GetRawResponse()!.Headers.TryGetValue("X-Provider-Request-Id", out _).ShouldBeTrue();
+        error.IsIntegrationError.ShouldBeTrue();
+        error.Code.ShouldBe("INTEGRATION_ERROR");
+        error.ErrorMessage.ShouldBe("""{"error":{"code":404,"message":"The provider answered 404."}}""");
+        error.RawBody!.ToString().ShouldContain("The provider answered 404.");
         error.Message.ShouldNotContain(_fixture.Token);
     }
 

@@ -62,7 +62,7 @@ public sealed class ProxyWireTests : IClassFixture<EmulatorFixture>
         result.GetRawResponse().Status.ShouldBe(200);
         result.Value.IsEnveloped.ShouldBeTrue();
         result.Value.Output.GetProperty("method").GetString().ShouldBe(verb);
-        result.Value.Output.GetProperty("path").GetString().ShouldBe("chat.postMessage");
+        result.Value.Output.GetProperty("path").GetString().ShouldBe("/chat.postMessage");
         result.Value.Output.GetProperty("query").GetProperty("limit").GetString().ShouldBe("5");
         result.Value.RawJson.ToString().ShouldStartWith("{\"output\":");
     }
@@ -105,13 +105,14 @@ public sealed class ProxyWireTests : IClassFixture<EmulatorFixture>
     public async Task A_custom_integration_by_id_uses_the_custom_path()
     {
         var client = _fixture.CreateClient();
-        var integration = ParagonProxyClient.CustomIntegration(Emulator.CustomIntegrationId);
+        var id = Emulator.CustomIntegrationId("custom.tasklab");
+        var integration = ParagonProxyClient.CustomIntegration(id);
 
         var result = await client.Proxy.PostAsync(integration, "notifications", BinaryData.FromString("""{"title":"t"}"""), cancellationToken: TestContext.Current.CancellationToken);
 
-        integration.ShouldBe("custom/" + Emulator.CustomIntegrationId);
-        Emulator.Journal.ShouldHaveSingleItem().Path.ShouldBe(_fixture.ProxyPath($"custom/{Emulator.CustomIntegrationId}/notifications"));
-        result.Value.Output.GetProperty("integrationType").GetString().ShouldBe("custom.tasklab");
+        integration.ShouldBe("custom/" + id);
+        Emulator.Journal.ShouldHaveSingleItem().Path.ShouldBe(_fixture.ProxyPath($"custom/{id}/notifications"));
+        result.Value.Output.GetProperty("integration").GetString().ShouldBe(integration);
         result.Value.Output.GetProperty("body").GetProperty("title").GetString().ShouldBe("t");
     }
 
@@ -126,7 +127,6 @@ public sealed class ProxyWireTests : IClassFixture<EmulatorFixture>
         wire.Path.ShouldBe(_fixture.ProxyPath("googledrive"));
         wire.Header("X-Paragon-Proxy-Url").ShouldBe("https://sheets.googleapis.com/v4/spreadsheets/s1?ranges=A1%3AB2");
         result.Value.Output.GetProperty("url").GetString().ShouldBe("https://sheets.googleapis.com/v4/spreadsheets/s1?ranges=A1%3AB2");
-        result.Value.Output.GetProperty("path").GetString().ShouldBe("v4/spreadsheets/s1");
     }
 
     [Fact]
@@ -140,7 +140,8 @@ public sealed class ProxyWireTests : IClassFixture<EmulatorFixture>
         var wire = Emulator.Journal.ShouldHaveSingleItem();
         wire.Path.ShouldBe(_fixture.ProxyPath("googledrive/https://sheets.googleapis.com/v4/spreadsheets?x=1"));
         wire.Header("X-Paragon-Proxy-Url").ShouldBeNull();
-        result.Value.Output.GetProperty("url").GetString().ShouldBe("https://sheets.googleapis.com/v4/spreadsheets?x=1");
+        result.Value.Output.GetProperty("url").GetString().ShouldBe("https://sheets.googleapis.com/v4/spreadsheets");
+        result.Value.Output.GetProperty("query").GetProperty("x").GetString().ShouldBe("1");
     }
 
     [Fact]
@@ -153,7 +154,7 @@ public sealed class ProxyWireTests : IClassFixture<EmulatorFixture>
         Emulator.Journal.ShouldHaveSingleItem().BodyText.ShouldBe("""{"channel":"C1","text":"hi"}""");
         result.Value.ShouldNotBeNull();
         result.Value.Method.ShouldBe("POST");
-        result.Value.Path.ShouldBe("chat.postMessage");
+        result.Value.Path.ShouldBe("/chat.postMessage");
         result.Value.BodyLength.ShouldBe(28);
 
         var typedGet = await client.Proxy.GetAsync("slack", "users.list", TestJson.Default.EchoOutput, cancellationToken: TestContext.Current.CancellationToken);
@@ -203,7 +204,7 @@ public sealed class ProxyWireTests : IClassFixture<EmulatorFixture>
         download.Status.ShouldBe(200);
         download.ContentType.ShouldBe("application/octet-stream");
         download.ContentLength.ShouldBe(1048577);
-        download.Header("X-Provider-Request-Id").ShouldNotBeNullOrEmpty();
+        download.Header("X-Emulator-Proxied").ShouldBe("googledrive");
         download.Header("Content-Disposition")!.ShouldContain("1048577.bin");
         (await CountPatternBytesAsync(download.Content)).ShouldBe(1048577);
     }
