@@ -15,7 +15,7 @@ public class ParagonApiException : ActionKitException
     /// <param name="kind">What went wrong.</param>
     /// <param name="api">The API called.</param>
     /// <param name="method">The HTTP method.</param>
-    /// <param name="path">The path called, relative to the project (for example <c>sdk/proxy/slack/chat.postMessage</c>).</param>
+    /// <param name="path">What was called: for the Proxy API the integration and provider path (<c>slack/chat.postMessage</c>), for Connect the path under the project (<c>sdk/credentials</c>).</param>
     /// <param name="response">The HTTP response, when there was one.</param>
     /// <param name="innerException">The underlying exception, if any.</param>
     public ParagonApiException(string message, ActionKitErrorKind kind, ParagonApi api, string method, string path, PipelineResponse? response = null, Exception? innerException = null)
@@ -32,7 +32,11 @@ public class ParagonApiException : ActionKitException
     /// <summary>The HTTP method, for example <c>GET</c>.</summary>
     public string Method { get; }
 
-    /// <summary>The path called, relative to <c>/projects/{id}/</c>, without the query string.</summary>
+    /// <summary>
+    /// What was called, without the query string: for the Proxy API the integration and provider path
+    /// (<c>slack/chat.postMessage</c>; <c>googledrive → https://host/path</c> for a full-URL override), for Connect the
+    /// path under <c>/projects/{id}/</c> (<c>sdk/credentials/{id}</c>).
+    /// </summary>
     public string Path { get; }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-
 using ActionKit.Typed.Serialization;
 
 namespace ActionKit.Typed;
