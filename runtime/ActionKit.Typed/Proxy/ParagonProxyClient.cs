@@ -239,7 +239,7 @@ public class ParagonProxyClient
                     throw new ArgumentException($"'{header.Key}' is not a valid header name.", nameof(options));
                 }
 
-                if (ReservedHeaders.Contains(header.Key) || header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Accept", StringComparison.OrdinalIgnoreCase))
+                if (ReservedHeaders.Contains(header.Key) || header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
                 {
                     throw new ArgumentException($"The header {header.Key} is set by the SDK; use the call's options or arguments instead.", nameof(options));
                 }

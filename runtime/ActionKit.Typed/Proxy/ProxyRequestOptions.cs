@@ -36,8 +36,9 @@ public sealed class ProxyRequestOptions
     public ProxyFullUrlForm FullUrlForm { get; set; }
 
     /// <summary>
-    /// Extra request headers (for example <c>X-Paragon-Use-Slack-Token-Type: user</c> or a provider header). Values may
-    /// not contain CR or LF; <c>Authorization</c> and the headers the SDK sets itself are refused.
+    /// Extra request headers (for example <c>X-Paragon-Use-Slack-Token-Type: user</c>, or <c>Accept</c> for a provider
+    /// that picks the format by it). Values may not contain CR or LF; <c>Authorization</c>, <c>Content-Type</c> (use
+    /// <see cref="ParagonProxyClient.UploadAsync"/>) and the headers the SDK sets itself are refused.
     /// </summary>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

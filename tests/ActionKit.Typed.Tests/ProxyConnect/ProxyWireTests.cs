@@ -262,6 +262,70 @@ public sealed class ProxyWireTests : IClassFixture<EmulatorFixture>
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task A_caller_may_choose_the_accept_header_of_a_raw_download()
+    {
+        var client = _fixture.CreateClient();
+        var options = new ProxyRequestOptions();
+        options.Headers["Accept"] = "application/pdf";
+
+        using var download = (await client.Proxy.DownloadAsync("googledrive", "files/10", options, TestContext.Current.CancellationToken)).Value;
+
+        Emulator.Journal.ShouldHaveSingleItem().Header("Accept").ShouldBe("application/pdf");
+    }
+
+    [Fact]
+    public async Task Per_user_clients_send_their_own_token_on_the_shared_pipeline()
+    {
+        var client = _fixture.CreateClient();
+        var otherToken = Emulator.CreateUserToken("user-2");
+        var other = client.WithTokenProvider(ActionKitTokenProvider.FromToken(otherToken));
+
+        var result = await other.Proxy.GetAsync("slack", "users.list", cancellationToken: TestContext.Current.CancellationToken);
+        await other.Connect.GetUserAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        other.Pipeline.ShouldBeSameAs(client.Pipeline);
+        result.Value.Output.GetProperty("userId").GetString().ShouldBe("user-2");
+        Emulator.Journal.Snapshot().ShouldAllBe(r => r.Header("Authorization") == "Bearer " + otherToken);
+    }
+
+    [Fact]
+    public async Task Sub_clients_can_be_mocked()
+    {
+        var proxy = new FakeProxy();
+
+        var result = await proxy.GetAsync("slack", "users.list", cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Value.Output.GetProperty("ok").GetBoolean().ShouldBeTrue();
+    }
+
+    private sealed class FakeProxy : ParagonProxyClient
+    {
+        public override Task<System.ClientModel.ClientResult<ProxyResponse>> SendAsync(HttpMethod method, string integration, string path, BinaryData? body = null, ProxyRequestOptions? options = null, System.Threading.CancellationToken cancellationToken = default) =>
+            Task.FromResult(System.ClientModel.ClientResult.FromValue(new ProxyResponse(200, BinaryData.FromString("""{"output":{"ok":true}}"""), "application/json"), new FakeResponse()));
+    }
+
+    private sealed class FakeResponse : System.ClientModel.Primitives.PipelineResponse
+    {
+        public override int Status => 200;
+
+        public override string ReasonPhrase => "OK";
+
+        public override Stream? ContentStream { get; set; }
+
+        public override BinaryData Content => BinaryData.Empty;
+
+        protected override System.ClientModel.Primitives.PipelineResponseHeaders HeadersCore => throw new NotSupportedException();
+
+        public override BinaryData BufferContent(System.Threading.CancellationToken cancellationToken = default) => Content;
+
+        public override System.Threading.Tasks.ValueTask<BinaryData> BufferContentAsync(System.Threading.CancellationToken cancellationToken = default) => new(Content);
+
+        public override void Dispose()
+        {
+        }
+    }
+
     internal static async Task<long> CountPatternBytesAsync(Stream stream)
     {
         var buffer = new byte[81920];
