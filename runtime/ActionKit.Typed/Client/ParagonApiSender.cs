@@ -63,7 +63,15 @@ internal static class ParagonApiSender
     private const string CredentialHeader = "X-Paragon-Credential";
 
     /// <summary>Sends the call and returns its success response; the caller owns (and disposes) a streamed one.</summary>
-    public static async Task<PipelineResponse> SendAsync(ClientCore core, ActionKitTokenProvider tokenProvider, ParagonCall call, CancellationToken cancellationToken)
+    public static Task<PipelineResponse> SendAsync(ClientCore core, ActionKitTokenProvider tokenProvider, ParagonCall call, CancellationToken cancellationToken) =>
+        SendCoreAsync(core, tokenProvider, call, async: true, cancellationToken);
+
+    /// <summary>Sends the call synchronously (the pipeline's synchronous path, not async-over-sync).</summary>
+    public static PipelineResponse Send(ClientCore core, ActionKitTokenProvider tokenProvider, ParagonCall call, CancellationToken cancellationToken) =>
+        SendCoreAsync(core, tokenProvider, call, async: false, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Sends with <paramref name="async"/> choosing the pipeline's path; with false it completes synchronously.</summary>
+    public static async Task<PipelineResponse> SendCoreAsync(ClientCore core, ActionKitTokenProvider tokenProvider, ParagonCall call, bool async, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var activity = StartActivity(core, call);
@@ -77,7 +85,14 @@ internal static class ParagonApiSender
             using var message = CreateMessage(core, call, context, cancellationToken);
             try
             {
-                await core.Pipeline.SendAsync(message).ConfigureAwait(false);
+                if (async)
+                {
+                    await core.Pipeline.SendAsync(message).ConfigureAwait(false);
+                }
+                else
+                {
+                    core.Pipeline.Send(message);
+                }
             }
             catch (Exception ex) when (Translate(core, ex, call, context, cancellationToken) is { } translated)
             {
@@ -89,7 +104,14 @@ internal static class ParagonApiSender
             {
                 if (!message.BufferResponse)
                 {
-                    await response.BufferContentAsync(cancellationToken).ConfigureAwait(false);
+                    if (async)
+                    {
+                        await response.BufferContentAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        response.BufferContent(cancellationToken);
+                    }
                 }
 
                 using (response)

@@ -50,9 +50,22 @@ public class ParagonConnectClient
     public virtual Task<ClientResult<ParagonUser>> GetUserAsync(ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         ReadAsync(Call("GET", "sdk/me", "GetUser", options), ParagonUser.Read, cancellationToken);
 
+    /// <summary><c>GET /sdk/me</c>, synchronously.</summary>
+    /// <exception cref="ParagonApiException">The call failed.</exception>
+    public virtual ClientResult<ParagonUser> GetUser(ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Read(Call("GET", "sdk/me", "GetUser", options), ParagonUser.Read, cancellationToken);
+
     /// <summary><c>PATCH /sdk/me</c> with <c>{"meta": …}</c>: sets the user's metadata (keys given replace theirs; <c>Name</c> and <c>Email</c> are shown in the dashboard).</summary>
     /// <exception cref="ParagonApiException">The call failed.</exception>
-    public virtual Task<ClientResult> UpdateUserMetadataAsync(IReadOnlyDictionary<string, JsonElement> metadata, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult> UpdateUserMetadataAsync(IReadOnlyDictionary<string, JsonElement> metadata, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(MetadataCall(metadata, options), cancellationToken);
+
+    /// <summary><c>PATCH /sdk/me</c> with <c>{"meta": …}</c>, synchronously.</summary>
+    /// <exception cref="ParagonApiException">The call failed.</exception>
+    public virtual ClientResult UpdateUserMetadata(IReadOnlyDictionary<string, JsonElement> metadata, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Send(MetadataCall(metadata, options), cancellationToken);
+
+    private ParagonCall MetadataCall(IReadOnlyDictionary<string, JsonElement> metadata, ConnectRequestOptions? options)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         var body = ParagonJson.Write(writer =>
@@ -63,7 +76,7 @@ public class ParagonConnectClient
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
-        return SendAsync(Call("PATCH", "sdk/me", "UpdateUserMetadata", options, body), cancellationToken);
+        return Call("PATCH", "sdk/me", "UpdateUserMetadata", options, body);
     }
 
     /// <summary><c>PATCH /sdk/me</c> with <c>{"meta": metadata}</c>; <paramref name="metadata"/> is a JSON object.</summary>
@@ -85,12 +98,26 @@ public class ParagonConnectClient
     /// <summary><c>GET /sdk/integrations</c>: the integrations enabled in the project.</summary>
     /// <exception cref="ParagonApiException">The call failed.</exception>
     public virtual Task<ClientResult<IReadOnlyList<ConnectIntegration>>> GetIntegrationsAsync(ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        ReadAsync(Call("GET", "sdk/integrations", "GetIntegrations", options), static (ref Utf8JsonReader reader) => ParagonJson.List(ref reader, ConnectIntegration.Read), cancellationToken);
+        ReadAsync(Call("GET", "sdk/integrations", "GetIntegrations", options), ReadIntegrations, cancellationToken);
+
+    /// <summary><c>GET /sdk/integrations</c>, synchronously.</summary>
+    /// <exception cref="ParagonApiException">The call failed.</exception>
+    public virtual ClientResult<IReadOnlyList<ConnectIntegration>> GetIntegrations(ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Read(Call("GET", "sdk/integrations", "GetIntegrations", options), ReadIntegrations, cancellationToken);
 
     /// <summary><c>GET /sdk/credentials</c>: the user's connected accounts, optionally of one integration type (<c>?integration=</c>).</summary>
     /// <exception cref="ArgumentException">The integration is blank or has a line break; nothing was sent.</exception>
     /// <exception cref="ParagonApiException">The call failed.</exception>
-    public virtual Task<ClientResult<IReadOnlyList<ConnectCredential>>> GetCredentialsAsync(string? integration = null, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult<IReadOnlyList<ConnectCredential>>> GetCredentialsAsync(string? integration = null, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(CredentialsCall(integration, options), ReadCredentials, cancellationToken);
+
+    /// <summary><c>GET /sdk/credentials[?integration=]</c>, synchronously.</summary>
+    /// <exception cref="ArgumentException">The integration is blank or has a line break; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The call failed.</exception>
+    public virtual ClientResult<IReadOnlyList<ConnectCredential>> GetCredentials(string? integration = null, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Read(CredentialsCall(integration, options), ReadCredentials, cancellationToken);
+
+    private ParagonCall CredentialsCall(string? integration, ConnectRequestOptions? options)
     {
         var path = "sdk/credentials";
         if (integration is not null)
@@ -100,7 +127,7 @@ public class ParagonConnectClient
             path += "?integration=" + Uri.EscapeDataString(integration);
         }
 
-        return ReadAsync(Call("GET", path, "GetCredentials", options, integration: integration), static (ref Utf8JsonReader reader) => ParagonJson.List(ref reader, ConnectCredential.Read), cancellationToken);
+        return Call("GET", path, "GetCredentials", options, integration: integration);
     }
 
     /// <summary><c>GET /sdk/credentials/{id}</c>: one connected account.</summary>
@@ -109,13 +136,28 @@ public class ParagonConnectClient
     public virtual Task<ClientResult<ConnectCredential>> GetCredentialAsync(string credentialId, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         ReadAsync(Call("GET", "sdk/credentials/" + Segment(credentialId, nameof(credentialId)), "GetCredential", options), ConnectCredential.Read, cancellationToken);
 
+    /// <summary><c>GET /sdk/credentials/{id}</c>, synchronously.</summary>
+    /// <exception cref="ArgumentException">The id is blank or not a path segment; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The call failed.</exception>
+    public virtual ClientResult<ConnectCredential> GetCredential(string credentialId, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Read(Call("GET", "sdk/credentials/" + Segment(credentialId, nameof(credentialId)), "GetCredential", options), ConnectCredential.Read, cancellationToken);
+
     /// <summary>
     /// <c>PATCH /sdk/credentials/{id}</c> with <c>{"config": config}</c>. Paragon replaces <c>config</c> whole: anything
     /// missing from <paramref name="config"/> is removed. Prefer <see cref="UpdateConfigAsync(string, Action{CredentialConfig}, ConnectRequestOptions?, CancellationToken)"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The id is invalid; nothing was sent.</exception>
     /// <exception cref="ParagonApiException">The call failed.</exception>
-    public virtual Task<ClientResult> ReplaceCredentialConfigAsync(string credentialId, CredentialConfig config, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult> ReplaceCredentialConfigAsync(string credentialId, CredentialConfig config, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(ReplaceCall(credentialId, config, options), cancellationToken);
+
+    /// <summary><c>PATCH /sdk/credentials/{id}</c> with <c>{"config": config}</c> (replaced whole), synchronously.</summary>
+    /// <exception cref="ArgumentException">The id is invalid; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The call failed.</exception>
+    public virtual ClientResult ReplaceCredentialConfig(string credentialId, CredentialConfig config, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Send(ReplaceCall(credentialId, config, options), cancellationToken);
+
+    private ParagonCall ReplaceCall(string credentialId, CredentialConfig config, ConnectRequestOptions? options)
     {
         ArgumentNullException.ThrowIfNull(config);
         var segment = Segment(credentialId, nameof(credentialId));
@@ -126,7 +168,7 @@ public class ParagonConnectClient
             config.WriteTo(writer);
             writer.WriteEndObject();
         });
-        return SendAsync(Call("PATCH", "sdk/credentials/" + segment, "ReplaceCredentialConfig", options, body), cancellationToken);
+        return Call("PATCH", "sdk/credentials/" + segment, "ReplaceCredentialConfig", options, body);
     }
 
     /// <summary>
@@ -157,14 +199,35 @@ public class ParagonConnectClient
     /// </summary>
     /// <exception cref="ArgumentException">The id is invalid, or the function returned null; nothing was written.</exception>
     /// <exception cref="ParagonApiException">The read or the write failed.</exception>
-    public virtual async Task<ClientResult<CredentialConfig>> UpdateConfigAsync(string credentialId, Func<CredentialConfig, CredentialConfig> update, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult<CredentialConfig>> UpdateConfigAsync(string credentialId, Func<CredentialConfig, CredentialConfig> update, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        UpdateConfigCoreAsync(credentialId, update, options, async: true, cancellationToken);
+
+    /// <summary>Read-modify-write of a credential's <c>config</c>, synchronously; see <see cref="UpdateConfigAsync(string, Action{CredentialConfig}, ConnectRequestOptions?, CancellationToken)"/>.</summary>
+    /// <exception cref="ArgumentException">The id is invalid; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The read or the write failed.</exception>
+    public virtual ClientResult<CredentialConfig> UpdateConfig(string credentialId, Action<CredentialConfig> update, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        Segment(credentialId, nameof(credentialId));
-        var current = await GetCredentialAsync(credentialId, options, cancellationToken).ConfigureAwait(false);
-        var updated = update(current.Value.Config) ?? throw new ArgumentException("The update returned no config.", nameof(update));
-        var written = await ReplaceCredentialConfigAsync(credentialId, updated, options, cancellationToken).ConfigureAwait(false);
-        return ClientResult.FromValue(updated, written.GetRawResponse());
+        return UpdateConfigCoreAsync(
+            credentialId,
+            config =>
+            {
+                update(config);
+                return config;
+            },
+            options,
+            async: false,
+            cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Enables or disables a workflow through the credential's config, synchronously; see <see cref="SetWorkflowEnabledAsync"/>.</summary>
+    /// <exception cref="ArgumentException">An id is invalid; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The read or the write failed.</exception>
+    public virtual ClientResult<CredentialConfig> SetWorkflowEnabled(string credentialId, string workflowId, bool enabled, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        CheckText(workflowId, nameof(workflowId));
+        return UpdateConfig(credentialId, config => EnableWorkflow(config, workflowId, enabled), options, cancellationToken);
     }
 
     /// <summary>
@@ -177,19 +240,7 @@ public class ParagonConnectClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
         CheckText(workflowId, nameof(workflowId));
-        return UpdateConfigAsync(
-            credentialId,
-            config =>
-            {
-                if (!config.ConfiguredWorkflows.TryGetValue(workflowId, out var workflow) || workflow is null)
-                {
-                    config.ConfiguredWorkflows[workflowId] = workflow = new WorkflowConfig();
-                }
-
-                workflow.Enabled = enabled;
-            },
-            options,
-            cancellationToken);
+        return UpdateConfigAsync(credentialId, config => EnableWorkflow(config, workflowId, enabled), options, cancellationToken);
     }
 
     /// <summary>
@@ -202,7 +253,16 @@ public class ParagonConnectClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">An id is invalid; nothing was sent.</exception>
     /// <exception cref="ParagonApiException">The call failed.</exception>
-    public virtual Task<ClientResult> DisconnectAsync(string integrationId, string? credentialId = null, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult> DisconnectAsync(string integrationId, string? credentialId = null, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(DisconnectCall(integrationId, credentialId, options), cancellationToken);
+
+    /// <summary><c>DELETE /sdk/integrations/{integrationId}</c>, synchronously; see <see cref="DisconnectAsync"/>.</summary>
+    /// <exception cref="ArgumentException">An id is invalid; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The call failed.</exception>
+    public virtual ClientResult Disconnect(string integrationId, string? credentialId = null, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Send(DisconnectCall(integrationId, credentialId, options), cancellationToken);
+
+    private ParagonCall DisconnectCall(string integrationId, string? credentialId, ConnectRequestOptions? options)
     {
         var segment = Segment(integrationId, nameof(integrationId));
         if (credentialId is not null)
@@ -211,7 +271,7 @@ public class ParagonConnectClient
             ParagonApiSender.CheckHeaderValue(credentialId, nameof(credentialId), "The credential id");
         }
 
-        return SendAsync(Call("DELETE", "sdk/integrations/" + segment, "Disconnect", options, credentialOverride: credentialId), cancellationToken);
+        return Call("DELETE", "sdk/integrations/" + segment, "Disconnect", options, credentialOverride: credentialId);
     }
 
     /// <summary>
@@ -220,11 +280,20 @@ public class ParagonConnectClient
     /// </summary>
     /// <exception cref="ArgumentException">The id is invalid, or the body is not JSON; nothing was sent.</exception>
     /// <exception cref="ParagonApiException">The call failed.</exception>
-    public virtual async Task<ClientResult<WorkflowResponse>> TriggerWorkflowAsync(string workflowId, BinaryData? body = null, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult<WorkflowResponse>> TriggerWorkflowAsync(string workflowId, BinaryData? body = null, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        TriggerWorkflowCoreAsync(workflowId, body, options, async: true, cancellationToken);
+
+    /// <summary>Triggers a request-triggered workflow synchronously; see <see cref="TriggerWorkflowAsync(string, BinaryData?, ConnectRequestOptions?, CancellationToken)"/>.</summary>
+    /// <exception cref="ArgumentException">The id is invalid, or the body is not JSON; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The call failed.</exception>
+    public virtual ClientResult<WorkflowResponse> TriggerWorkflow(string workflowId, BinaryData? body = null, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        TriggerWorkflowCoreAsync(workflowId, body, options, async: false, cancellationToken).GetAwaiter().GetResult();
+
+    private async Task<ClientResult<WorkflowResponse>> TriggerWorkflowCoreAsync(string workflowId, BinaryData? body, ConnectRequestOptions? options, bool async, CancellationToken cancellationToken)
     {
         var segment = Segment(workflowId, nameof(workflowId));
         var json = body is null ? BinaryData.FromString("{}") : JsonValue(body, nameof(body));
-        var response = await ParagonApiSender.SendAsync(_core, _tokenProvider, Call("POST", "sdk/triggers/" + segment, "TriggerWorkflow", options, json), cancellationToken).ConfigureAwait(false);
+        var response = await ParagonApiSender.SendCoreAsync(_core, _tokenProvider, Call("POST", "sdk/triggers/" + segment, "TriggerWorkflow", options, json), async, cancellationToken).ConfigureAwait(false);
         response.Headers.TryGetValue("Content-Type", out var contentType);
         return ClientResult.FromValue(new WorkflowResponse(response.Status, response.Content, contentType), response);
     }
@@ -248,7 +317,16 @@ public class ParagonConnectClient
     /// </remarks>
     /// <exception cref="ArgumentException">The name is blank or the payload is not a JSON object; nothing was sent.</exception>
     /// <exception cref="ParagonApiException">The call failed.</exception>
-    public virtual Task<ClientResult> SendEventAsync(string name, BinaryData payload, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult> SendEventAsync(string name, BinaryData payload, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(EventCall(name, payload, options), cancellationToken);
+
+    /// <summary>Sends an App Event synchronously; see <see cref="SendEventAsync(string, BinaryData, ConnectRequestOptions?, CancellationToken)"/>.</summary>
+    /// <exception cref="ArgumentException">The name is blank or the payload is not a JSON object; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The call failed.</exception>
+    public virtual ClientResult SendEvent(string name, BinaryData payload, ConnectRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Send(EventCall(name, payload, options), cancellationToken);
+
+    private ParagonCall EventCall(string name, BinaryData payload, ConnectRequestOptions? options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var json = JsonObject(payload, nameof(payload));
@@ -261,7 +339,7 @@ public class ParagonConnectClient
             writer.WriteEndObject();
         });
         var uri = new Uri(_core.ConnectEndpoint.AbsoluteUri.TrimEnd('/') + "/v2/projects/" + Uri.EscapeDataString(_core.ProjectId) + "/sdk/events/trigger");
-        return SendAsync(Call("POST", "sdk/events/trigger", "SendEvent", options, body, uri: uri), cancellationToken);
+        return Call("POST", "sdk/events/trigger", "SendEvent", options, body, uri: uri);
     }
 
     /// <summary>Sends an App Event with a typed payload (AOT-safe); see <see cref="SendEventAsync(string, BinaryData, ConnectRequestOptions?, CancellationToken)"/>.</summary>
@@ -271,6 +349,30 @@ public class ParagonConnectClient
     {
         ArgumentNullException.ThrowIfNull(payloadType);
         return SendEventAsync(name, BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(payload, payloadType)), options, cancellationToken);
+    }
+
+    private static IReadOnlyList<ConnectIntegration> ReadIntegrations(ref Utf8JsonReader reader) => ParagonJson.List(ref reader, ConnectIntegration.Read);
+
+    private static IReadOnlyList<ConnectCredential> ReadCredentials(ref Utf8JsonReader reader) => ParagonJson.List(ref reader, ConnectCredential.Read);
+
+    private static void EnableWorkflow(CredentialConfig config, string workflowId, bool enabled)
+    {
+        if (!config.ConfiguredWorkflows.TryGetValue(workflowId, out var workflow) || workflow is null)
+        {
+            config.ConfiguredWorkflows[workflowId] = workflow = new WorkflowConfig();
+        }
+
+        workflow.Enabled = enabled;
+    }
+
+    private async Task<ClientResult<CredentialConfig>> UpdateConfigCoreAsync(string credentialId, Func<CredentialConfig, CredentialConfig> update, ConnectRequestOptions? options, bool async, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var segment = Segment(credentialId, nameof(credentialId));
+        var current = await ReadCoreAsync(Call("GET", "sdk/credentials/" + segment, "GetCredential", options), ConnectCredential.Read, async, cancellationToken).ConfigureAwait(false);
+        var updated = update(current.Value.Config) ?? throw new ArgumentException("The update returned no config.", nameof(update));
+        var written = await SendCoreAsync(ReplaceCall(credentialId, updated, options), async, cancellationToken).ConfigureAwait(false);
+        return ClientResult.FromValue(updated, written.GetRawResponse());
     }
 
     private ParagonCall Call(string method, string path, string operation, ConnectRequestOptions? options, BinaryData? body = null, string? integration = null, string? credentialOverride = null, Uri? uri = null)
@@ -298,15 +400,23 @@ public class ParagonConnectClient
         };
     }
 
-    private async Task<ClientResult> SendAsync(ParagonCall call, CancellationToken cancellationToken)
+    private Task<ClientResult> SendAsync(ParagonCall call, CancellationToken cancellationToken) => SendCoreAsync(call, async: true, cancellationToken);
+
+    private ClientResult Send(ParagonCall call, CancellationToken cancellationToken) => SendCoreAsync(call, async: false, cancellationToken).GetAwaiter().GetResult();
+
+    private async Task<ClientResult> SendCoreAsync(ParagonCall call, bool async, CancellationToken cancellationToken)
     {
-        var response = await ParagonApiSender.SendAsync(_core, _tokenProvider, call, cancellationToken).ConfigureAwait(false);
+        var response = await ParagonApiSender.SendCoreAsync(_core, _tokenProvider, call, async, cancellationToken).ConfigureAwait(false);
         return ClientResult.FromResponse(response);
     }
 
-    private async Task<ClientResult<T>> ReadAsync<T>(ParagonCall call, JsonReadFunc<T> read, CancellationToken cancellationToken)
+    private Task<ClientResult<T>> ReadAsync<T>(ParagonCall call, JsonReadFunc<T> read, CancellationToken cancellationToken) => ReadCoreAsync(call, read, async: true, cancellationToken);
+
+    private ClientResult<T> Read<T>(ParagonCall call, JsonReadFunc<T> read, CancellationToken cancellationToken) => ReadCoreAsync(call, read, async: false, cancellationToken).GetAwaiter().GetResult();
+
+    private async Task<ClientResult<T>> ReadCoreAsync<T>(ParagonCall call, JsonReadFunc<T> read, bool async, CancellationToken cancellationToken)
     {
-        var response = await ParagonApiSender.SendAsync(_core, _tokenProvider, call, cancellationToken).ConfigureAwait(false);
+        var response = await ParagonApiSender.SendCoreAsync(_core, _tokenProvider, call, async, cancellationToken).ConfigureAwait(false);
         try
         {
             return ClientResult.FromValue(ParagonJson.Parse(response.Content.ToMemory().Span, read), response);

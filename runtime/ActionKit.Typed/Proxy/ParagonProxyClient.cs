@@ -79,14 +79,41 @@ public class ParagonProxyClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The integration, path, a header or the credential id is invalid; nothing was sent.</exception>
     /// <exception cref="ParagonApiException">Paragon or the provider refused or failed the call (the provider's status and body are kept).</exception>
-    public virtual async Task<ClientResult<ProxyResponse>> SendAsync(HttpMethod method, string integration, string path, BinaryData? body = null, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        var content = body is null ? null : BinaryContent.Create(body);
-        var call = CreateCall(method, integration, path, content, "application/json", raw: false, canResend: true, options);
-        var response = await ParagonApiSender.SendAsync(_core, _tokenProvider, call, cancellationToken).ConfigureAwait(false);
-        return ClientResult.FromValue(Read(response), response);
-    }
+    public virtual Task<ClientResult<ProxyResponse>> SendAsync(HttpMethod method, string integration, string path, BinaryData? body = null, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendCoreAsync(method, integration, path, body, options, async: true, cancellationToken);
+
+    /// <summary>Sends a request synchronously; see <see cref="SendAsync(HttpMethod, string, string, BinaryData?, ProxyRequestOptions?, CancellationToken)"/>.</summary>
+    /// <exception cref="ArgumentException">The integration, path, a header or the credential id is invalid; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">Paragon or the provider refused or failed the call.</exception>
+    public virtual ClientResult<ProxyResponse> Send(HttpMethod method, string integration, string path, BinaryData? body = null, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendCoreAsync(method, integration, path, body, options, async: false, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>GET, synchronously.</summary>
+    /// <exception cref="ArgumentException">The integration, path, a header or the credential id is invalid; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">Paragon or the provider refused or failed the call.</exception>
+    public virtual ClientResult<ProxyResponse> Get(string integration, string path, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Send(HttpMethod.Get, integration, path, null, options, cancellationToken);
+
+    /// <summary>
+    /// Raw mode, synchronously; see <see cref="SendRawAsync(HttpMethod, string, string, BinaryData?, ProxyRequestOptions?, CancellationToken)"/>.
+    /// The body still streams. Dispose the result.
+    /// </summary>
+    /// <exception cref="ArgumentException">The integration, path, a header or the credential id is invalid; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The provider or Paragon answered with an error status.</exception>
+    public virtual ClientResult<ProxyRawResponse> SendRaw(HttpMethod method, string integration, string path, BinaryData? body = null, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendRawCoreAsync(method, integration, path, body, options, async: false, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Downloads in raw mode, synchronously; the body streams. Dispose the result.</summary>
+    /// <exception cref="ArgumentException">The integration, path, a header or the credential id is invalid; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">The provider or Paragon answered with an error status.</exception>
+    public virtual ClientResult<ProxyRawResponse> Download(string integration, string path, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendRaw(HttpMethod.Get, integration, path, null, options, cancellationToken);
+
+    /// <summary>Uploads a stream synchronously; see <see cref="UploadAsync"/>.</summary>
+    /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
+    /// <exception cref="ParagonApiException">Paragon or the provider refused or failed the call.</exception>
+    public virtual ClientResult<ProxyResponse> Upload(string integration, string path, Stream content, string contentType, HttpMethod? method = null, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        UploadCoreAsync(integration, path, content, contentType, method, options, async: false, cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>Sends a request with a typed JSON body, serialized with <paramref name="bodyType"/> (AOT-safe), and reads the enveloped response.</summary>
     /// <exception cref="ArgumentException">The integration, path, a header or the credential id is invalid; nothing was sent.</exception>
@@ -180,14 +207,8 @@ public class ParagonProxyClient
     /// <param name="cancellationToken">Cancels the call (and reading the body).</param>
     /// <exception cref="ArgumentException">The integration, path, a header or the credential id is invalid; nothing was sent.</exception>
     /// <exception cref="ParagonApiException">The provider or Paragon answered with an error status (its body is buffered into the exception).</exception>
-    public virtual async Task<ClientResult<ProxyRawResponse>> SendRawAsync(HttpMethod method, string integration, string path, BinaryData? body = null, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        var content = body is null ? null : BinaryContent.Create(body);
-        var call = CreateCall(method, integration, path, content, "application/json", raw: true, canResend: true, options);
-        var response = await ParagonApiSender.SendAsync(_core, _tokenProvider, call, cancellationToken).ConfigureAwait(false);
-        return ClientResult.FromValue(new ProxyRawResponse(response), response);
-    }
+    public virtual Task<ClientResult<ProxyRawResponse>> SendRawAsync(HttpMethod method, string integration, string path, BinaryData? body = null, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendRawCoreAsync(method, integration, path, body, options, async: true, cancellationToken);
 
     /// <summary>Downloads in raw mode (a GET with <c>X-Paragon-Use-Raw-Response: 1</c>); the body streams. Dispose the result.</summary>
     /// <exception cref="ArgumentException">The integration, path, a header or the credential id is invalid; nothing was sent.</exception>
@@ -209,7 +230,28 @@ public class ParagonProxyClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">An argument is invalid (the content type included); nothing was sent.</exception>
     /// <exception cref="ParagonApiException">Paragon or the provider refused or failed the call.</exception>
-    public virtual async Task<ClientResult<ProxyResponse>> UploadAsync(string integration, string path, Stream content, string contentType, HttpMethod? method = null, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult<ProxyResponse>> UploadAsync(string integration, string path, Stream content, string contentType, HttpMethod? method = null, ProxyRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        UploadCoreAsync(integration, path, content, contentType, method, options, async: true, cancellationToken);
+
+    private async Task<ClientResult<ProxyResponse>> SendCoreAsync(HttpMethod method, string integration, string path, BinaryData? body, ProxyRequestOptions? options, bool async, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var content = body is null ? null : BinaryContent.Create(body);
+        var call = CreateCall(method, integration, path, content, "application/json", raw: false, canResend: true, options);
+        var response = await ParagonApiSender.SendCoreAsync(_core, _tokenProvider, call, async, cancellationToken).ConfigureAwait(false);
+        return ClientResult.FromValue(Read(response), response);
+    }
+
+    private async Task<ClientResult<ProxyRawResponse>> SendRawCoreAsync(HttpMethod method, string integration, string path, BinaryData? body, ProxyRequestOptions? options, bool async, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var content = body is null ? null : BinaryContent.Create(body);
+        var call = CreateCall(method, integration, path, content, "application/json", raw: true, canResend: true, options);
+        var response = await ParagonApiSender.SendCoreAsync(_core, _tokenProvider, call, async, cancellationToken).ConfigureAwait(false);
+        return ClientResult.FromValue(new ProxyRawResponse(response), response);
+    }
+
+    private async Task<ClientResult<ProxyResponse>> UploadCoreAsync(string integration, string path, Stream content, string contentType, HttpMethod? method, ProxyRequestOptions? options, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
@@ -220,7 +262,7 @@ public class ParagonProxyClient
         }
 
         var call = CreateCall(method ?? HttpMethod.Post, integration, path, new StreamUploadContent(content), contentType, raw: false, canResend: content.CanSeek, options);
-        var response = await ParagonApiSender.SendAsync(_core, _tokenProvider, call, cancellationToken).ConfigureAwait(false);
+        var response = await ParagonApiSender.SendCoreAsync(_core, _tokenProvider, call, async, cancellationToken).ConfigureAwait(false);
         return ClientResult.FromValue(Read(response), response);
     }
 
