@@ -73,6 +73,23 @@ public sealed class FaultTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Disposing_does_not_wait_for_a_pending_delay()
+    {
+        Emulator.Faults.Enqueue(EmulatorFault.Delay(TimeSpan.FromMinutes(5)));
+        var pending = RunAsync("NOTION_SEARCH_PAGES");
+        for (var i = 0; i < 200 && Emulator.Journal.Count == 0; i++)
+        {
+            await Task.Delay(25, Ct);
+        }
+
+        var watch = Stopwatch.StartNew();
+        await Emulator.DisposeAsync();
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
+        await Should.ThrowAsync<HttpRequestException>(() => pending);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_200_that_does_not_parse()
     {
         Emulator.Faults.Enqueue(EmulatorFault.MalformedJson());

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using ActionKit.Typed.Emulator.Auth;
 using ActionKit.Typed.Emulator.Errors;
@@ -15,7 +16,7 @@ namespace ActionKit.Typed.Emulator.Endpoints;
 /// The one request delegate: journal the request, apply a queued fault, check the token, route, answer.
 /// Faults come before auth, as a rate limiter or gateway in front of ActionKit would.
 /// </summary>
-internal sealed class RequestPipeline(EmulatorState state)
+internal sealed class RequestPipeline(EmulatorState state, CancellationToken stopping)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -34,10 +35,14 @@ internal sealed class RequestPipeline(EmulatorState state)
                 try
                 {
                     // Wall-clock time: the client's own timeout runs on it, whatever clock checks tokens.
-                    await Task.Delay(delay.Duration, http.RequestAborted).ConfigureAwait(false);
+                    // A pending delay must not hold up disposing the emulator.
+                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+                    await Task.Delay(delay.Duration, wait.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
+                    // The client gave up or the emulator is stopping: either way, no response.
+                    http.Abort();
                     return;
                 }
 

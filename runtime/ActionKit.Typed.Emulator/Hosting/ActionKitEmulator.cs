@@ -106,9 +106,15 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         {
             ApplicationName = typeof(ActionKitEmulator).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
         });
+
+        // The host application's appsettings and environment (a "Kestrel" section, ASPNETCORE_URLS) must not
+        // reconfigure an embedded emulator: everything it needs comes from its options.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
@@ -119,7 +125,7 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var pipeline = new RequestPipeline(state);
+        var pipeline = new RequestPipeline(state, app.Lifetime.ApplicationStopping);
         app.Run(pipeline.HandleAsync);
         try
         {

@@ -70,10 +70,8 @@ public partial class ActionKitClient
                     }
                 }
 
-                using (response)
-                {
-                    throw ActionKitExceptionFactory.FromErrorResponse(response, call.Name, call.Integration, context.RetryCount, _core.TimeProvider);
-                }
+                // The body is buffered, so the connection is already free; the exception keeps the response for callers.
+                throw ActionKitExceptionFactory.FromErrorResponse(response, call.Name, call.Integration, context.RetryCount, _core.TimeProvider);
             }
 
             T value = call.Streamed ? (T)(object)CreateStreamResult(response) : ReadBody(response, call, context.RetryCount, state, read!);

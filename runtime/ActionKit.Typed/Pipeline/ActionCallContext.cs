@@ -9,7 +9,7 @@ namespace ActionKit.Typed;
 /// </summary>
 internal sealed class ActionCallContext
 {
-    public ActionCallContext(string actionName, string? integration, ActionSafety safety, bool retryWrites, ActionKitTokenProvider tokenProvider)
+    public ActionCallContext(string actionName, string? integration, ActionSafety safety, bool retryWrites, ActionKitTokenProvider? tokenProvider)
     {
         ActionName = actionName;
         Integration = integration;
@@ -26,7 +26,8 @@ internal sealed class ActionCallContext
 
     public bool RetryWrites { get; }
 
-    public ActionKitTokenProvider TokenProvider { get; }
+    /// <summary>The call's token source; null for messages the SDK did not create (their headers are left alone).</summary>
+    public ActionKitTokenProvider? TokenProvider { get; }
 
     /// <summary>False when the request body is a stream that cannot be rewound: such a request is never sent twice.</summary>
     public bool CanResendBody { get; init; } = true;
@@ -45,6 +46,23 @@ internal sealed class ActionCallContext
 
     /// <summary>The last fault was not retried only because resending could repeat a write.</summary>
     public bool HeldBackWrite { get; set; }
+
+    /// <summary>The message's context, creating one for a message the SDK did not create (safe methods read, others write).</summary>
+    public static ActionCallContext GetOrAttach(PipelineMessage message)
+    {
+        if (Get(message) is { } context)
+        {
+            return context;
+        }
+
+        var method = message.Request.Method;
+        var safety = string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "HEAD", StringComparison.OrdinalIgnoreCase)
+            ? ActionSafety.Read
+            : ActionSafety.Write;
+        context = new ActionCallContext(method + " " + message.Request.Uri?.AbsolutePath, null, safety, retryWrites: false, tokenProvider: null);
+        context.AttachTo(message);
+        return context;
+    }
 
     public static ActionCallContext? Get(PipelineMessage message) =>
         message.TryGetProperty(typeof(ActionCallContext), out var value) ? value as ActionCallContext : null;

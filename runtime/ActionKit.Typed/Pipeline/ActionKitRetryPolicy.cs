@@ -22,6 +22,7 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
     private readonly int _maxRetries;
     private readonly TimeSpan _maxRetryAfter;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger? _logger;
 
     public ActionKitRetryPolicy(int maxRetries, TimeSpan maxRetryAfter, TimeProvider timeProvider, bool enableLogging, ILoggerFactory? loggerFactory)
         : base(maxRetries, enableLogging, loggerFactory)
@@ -29,6 +30,7 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
         _maxRetries = maxRetries;
         _maxRetryAfter = maxRetryAfter;
         _timeProvider = timeProvider;
+        _logger = enableLogging ? loggerFactory?.CreateLogger(ActionKitLog.Category) : null;
     }
 
     protected override void OnSendingRequest(PipelineMessage message) => CountAttempt(message);
@@ -49,14 +51,11 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
 
     protected override bool ShouldRetry(PipelineMessage message, Exception? exception)
     {
-        var context = ActionCallContext.Get(message);
-        var attempts = context?.Attempts ?? 1;
-        var mayResend = context?.MayResend ?? IsSafeMethod(message.Request.Method);
-        if (context is not null)
-        {
-            context.NextDelay = null;
-            context.HeldBackWrite = false;
-        }
+        var context = ActionCallContext.GetOrAttach(message);
+        var attempts = Math.Max(context.Attempts, 1);
+        var mayResend = context.MayResend;
+        context.NextDelay = null;
+        context.HeldBackWrite = false;
 
         if (attempts > _maxRetries || context is { CanResendBody: false })
         {
@@ -77,7 +76,7 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
 
             if (IsTransportFault(exception) || IsTimeout(exception, message))
             {
-                return mayResend ? Approve(context, null, attempts) : HoldBack(context);
+                return mayResend ? Approve(context, null, attempts) : HoldBack(context, exception is OperationCanceledException or TimeoutException ? "a timeout" : "a dropped connection");
             }
 
             return false;
@@ -93,17 +92,17 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
         if (response.Status == 429)
         {
             // Rate limited: the request was refused, so even a write is safe to send again.
-            return retryAfter > _maxRetryAfter ? false : Approve(context, retryAfter, attempts);
+            return retryAfter > _maxRetryAfter ? OverCap(context, retryAfter.Value) : Approve(context, retryAfter, attempts);
         }
 
         if (response.Status is 408 or 500 or 502 or 503 or 504)
         {
             if (!mayResend)
             {
-                return HoldBack(context);
+                return HoldBack(context, "HTTP " + response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            return retryAfter > _maxRetryAfter ? false : Approve(context, retryAfter, attempts);
+            return retryAfter > _maxRetryAfter ? OverCap(context, retryAfter.Value) : Approve(context, retryAfter, attempts);
         }
 
         return false;
@@ -147,32 +146,30 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
         return null;
     }
 
-    private static bool IsSafeMethod(string method) =>
-        string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "HEAD", StringComparison.OrdinalIgnoreCase);
+    private static void CountAttempt(PipelineMessage message) => ActionCallContext.GetOrAttach(message).Attempts++;
 
-    private static void CountAttempt(PipelineMessage message)
+    private static bool Approve(ActionCallContext context, TimeSpan? delay, int attempts)
     {
-        if (ActionCallContext.Get(message) is { } context)
-        {
-            context.Attempts++;
-        }
-    }
-
-    private static bool Approve(ActionCallContext? context, TimeSpan? delay, int attempts)
-    {
-        if (context is not null)
-        {
-            context.NextDelay = delay ?? Backoff(attempts);
-        }
-
+        context.NextDelay = delay ?? Backoff(attempts);
         return true;
     }
 
-    private static bool HoldBack(ActionCallContext? context)
+    private bool HoldBack(ActionCallContext context, string fault)
     {
-        if (context is not null)
+        context.HeldBackWrite = true;
+        if (_logger is not null)
         {
-            context.HeldBackWrite = true;
+            ActionKitLog.WriteNotResent(_logger, context.ActionName, fault);
+        }
+
+        return false;
+    }
+
+    private bool OverCap(ActionCallContext context, TimeSpan retryAfter)
+    {
+        if (_logger is not null)
+        {
+            ActionKitLog.RetryAfterOverCap(_logger, context.ActionName, retryAfter, _maxRetryAfter);
         }
 
         return false;

@@ -81,6 +81,19 @@ public sealed class RunWireTests
     }
 
     [Fact]
+    public async Task Catalog_dispatched_download_returns_a_stream()
+    {
+        var server = new FakeActionKit().Then((_, _) => Task.FromResult(new HttpResponseMessageBuilder().Streaming(Encoding.ASCII.GetBytes("%PDF"), Task.CompletedTask, [])));
+        var client = Clients.Create(server);
+        IActionRequest dispatched = new GoogleDriveDownloadFile("f1");
+
+        var result = await client.RunAsync(dispatched, cancellationToken: TestContext.Current.CancellationToken);
+
+        await using var stream = result.Value.ShouldBeOfType<ActionStreamResult>();
+        stream.ContentType.ShouldBe("application/pdf");
+    }
+
+    [Fact]
     public async Task Credential_on_a_call_or_a_scoped_client_is_sent_as_X_Paragon_Credential()
     {
         var server = new FakeActionKit();

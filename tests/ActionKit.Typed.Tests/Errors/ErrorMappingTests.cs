@@ -29,6 +29,7 @@ public sealed class ErrorMappingTests
         error.Integration.ShouldBe("slack");
         error.RawBody!.ToString().ShouldBe(DocumentedError);
         error.GetRawResponse()!.Status.ShouldBe(500);
+        error.GetRawResponse()!.Content.ToString().ShouldBe(DocumentedError);
         error.Message.ShouldContain("Unable to update Task");
         error.Message.ShouldContain("41070");
         error.Message.ShouldContain("4c7445d2-1972-4ed6-9e47-46053bf1d45f");

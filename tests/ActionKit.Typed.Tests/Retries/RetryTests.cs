@@ -25,6 +25,18 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_write_held_back_is_logged()
+    {
+        var logs = new CollectingLoggerFactory();
+        var server = new FakeActionKit().Then(HttpStatusCode.ServiceUnavailable, "{}");
+        var client = Clients.Create(server, o => o.ClientLoggingOptions = new System.ClientModel.Primitives.ClientLoggingOptions { LoggerFactory = logs });
+
+        await Should.ThrowAsync<ActionKitException>(() => client.RunAsync(new SlackSendMessage("C1", "hi")));
+
+        logs.Lines.ShouldContain(line => line.StartsWith("ActionKit.Typed Warning") && line.Contains("SLACK_SEND_MESSAGE was not sent again after HTTP 503"));
+    }
+
+    [Fact]
     public async Task Write_whose_connection_dropped_is_sent_once()
     {
         var server = new FakeActionKit().ThenDrop();
@@ -122,6 +134,21 @@ public sealed class RetryTests
 
         (await run).Value.Ok.ShouldBeTrue();
         server.Requests.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Rate_limit_without_retry_after_backs_off()
+    {
+        var time = new RecordingTimeProvider { AutoAdvance = true };
+        var server = new FakeActionKit().Then(HttpStatusCode.TooManyRequests, "{}").Then(HttpStatusCode.TooManyRequests, "{}");
+        var client = Clients.Create(server, o => o.TimeProvider = time);
+
+        await client.RunAsync(new SlackSendMessage("C1", "hi"), TestContext.Current.CancellationToken);
+
+        server.Requests.Count.ShouldBe(3);
+        time.Waits.Count.ShouldBe(2);
+        time.Waits.ShouldAllBe(wait => wait > TimeSpan.Zero);
+        time.Waits[1].ShouldBeGreaterThan(time.Waits[0]);
     }
 
     [Fact]
@@ -253,5 +280,36 @@ public sealed class RetryTests
         error.Integration.ShouldBe("slack");
         server.Requests.Count.ShouldBe(4);
         server.Requests.Last().BodyText.ShouldContain("\"SLACK_SEND_MESSAGE\"");
+    }
+
+    [Fact]
+    public async Task Messages_sent_directly_on_the_pipeline_follow_the_method_and_stop_at_max_retries()
+    {
+        var server = new FakeActionKit();
+        for (var i = 0; i < 10; i++)
+        {
+            server.Then(HttpStatusCode.ServiceUnavailable, "{}");
+        }
+
+        var client = Clients.Create(server, o => o.MaxRetries = 2);
+
+        using (var get = client.Pipeline.CreateMessage())
+        {
+            get.Request.Method = "GET";
+            get.Request.Uri = new Uri("https://actionkit.test/projects/p/actions");
+            await client.Pipeline.SendAsync(get);
+            get.Response!.Status.ShouldBe(503);
+        }
+
+        server.Requests.Count.ShouldBe(3);
+
+        using (var post = client.Pipeline.CreateMessage())
+        {
+            post.Request.Method = "POST";
+            post.Request.Uri = new Uri("https://actionkit.test/projects/p/actions");
+            await client.Pipeline.SendAsync(post);
+        }
+
+        server.Requests.Count.ShouldBe(4);
     }
 }
