@@ -114,10 +114,8 @@ internal static class ParagonApiSender
                     }
                 }
 
-                using (response)
-                {
-                    throw FromErrorResponse(response, call, context.RetryCount, core.TimeProvider);
-                }
+                // The body is buffered, so the connection is already free; the exception keeps the response for callers.
+                throw FromErrorResponse(response, call, context.RetryCount, core.TimeProvider);
             }
 
             if (activity is { IsAllDataRequested: true })
