@@ -14,6 +14,7 @@ public sealed class AuthTests : EmulatorTest
         using var response = await Http.GetAsync(ActionsPath, Ct);
 
         (await ReadErrorAsync(response, 401, EmulatorErrorCodes.Unauthorized)).ShouldContain("Authorization");
+        Emulator.Journal.Single().UserId.ShouldBeNull();
     }
 
     [Fact]
@@ -101,6 +102,7 @@ public sealed class AuthTests : EmulatorTest
 
         (await ReadErrorAsync(asUser2, 400, EmulatorErrorCodes.IntegrationNotEnabled)).ShouldBe("Integration not enabled for user.");
         asUser3.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Emulator.Journal.Select(r => r.UserId).ShouldBe(["user-2", "user-3"]);
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed class FaultTests : EmulatorTest
     [Fact]
     public async Task Fault_with_a_predicate_can_target_proxy_and_connect_paths()
     {
-        Emulator.Faults.Enqueue(EmulatorFault.Status(502), r => r.Path.Contains("/sdk/proxy/slack/", StringComparison.Ordinal));
+        Emulator.Faults.EnqueueWhen(EmulatorFault.Status(502), r => r.Path.Contains("/sdk/proxy/slack/", StringComparison.Ordinal));
 
         using var run = await RunAsync("NOTION_SEARCH_PAGES");
         using var me = await Http.GetAsync($"projects/{Emulator.ProjectId}/sdk/me", Ct);
@@ -171,7 +171,7 @@ public sealed class FaultTests : EmulatorTest
     [Fact]
     public async Task Clear_removes_queued_faults()
     {
-        Emulator.Faults.Enqueue(EmulatorFault.Status(500), times: 3);
+        Emulator.Faults.Enqueue(EmulatorFault.Status(500), null, 3);
         Emulator.Faults.Pending.ShouldBe(3);
         Emulator.Faults.Clear();
 

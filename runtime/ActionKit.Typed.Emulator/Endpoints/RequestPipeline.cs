@@ -107,6 +107,7 @@ internal sealed class RequestPipeline(EmulatorState state, CancellationToken sto
             userId = TokenVerifier.ReadSubjectUnverified(recorded.Authorization) ?? state.Options.DefaultUserId;
         }
 
+        recorded.UserId = userId;
         var request = new EmulatorRequest(http, recorded, route, requestId, userId);
         var method = http.Request.Method;
         return route.Kind switch

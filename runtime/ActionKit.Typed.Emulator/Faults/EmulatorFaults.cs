@@ -52,7 +52,7 @@ public sealed class EmulatorFaults
     /// <param name="fault">What to do.</param>
     /// <param name="match">Decides from the recorded request (method, path, headers, body) whether the fault applies.</param>
     /// <param name="times">How many requests it applies to.</param>
-    public void Enqueue(EmulatorFault fault, Func<RecordedRequest, bool> match, int times = 1)
+    public void EnqueueWhen(EmulatorFault fault, Func<RecordedRequest, bool> match, int times = 1)
     {
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentNullException.ThrowIfNull(match);

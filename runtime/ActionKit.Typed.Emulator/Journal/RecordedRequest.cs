@@ -11,6 +11,7 @@ public sealed class RecordedRequest
 {
     private string? _bodyText;
     private int _responseStatus;
+    private string? _userId;
 
     internal RecordedRequest(string method, string path, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset timestamp)
     {
@@ -44,6 +45,13 @@ public sealed class RecordedRequest
     {
         get => Volatile.Read(ref _responseStatus) is var status and > 0 ? status : null;
         internal set => Volatile.Write(ref _responseStatus, value ?? 0);
+    }
+
+    /// <summary>The Connected User the request acted for (the token's <c>sub</c>); null when it was refused before that was known.</summary>
+    public string? UserId
+    {
+        get => Volatile.Read(ref _userId);
+        internal set => Volatile.Write(ref _userId, value);
     }
 
     /// <summary>The path without its query string.</summary>
