@@ -12,11 +12,11 @@ using Xunit;
 namespace ActionKit.Typed.Tests.ProxyConnect;
 
 /// <summary>Connect calls against the emulator over loopback: wire, typed entities, read-modify-write of config, workflows and events.</summary>
-public sealed class ConnectClientTests : IClassFixture<EmulatorFixture>
+public sealed class ConnectClientTests : IClassFixture<ProxyConnectFixture>
 {
-    private readonly EmulatorFixture _fixture;
+    private readonly ProxyConnectFixture _fixture;
 
-    public ConnectClientTests(EmulatorFixture fixture)
+    public ConnectClientTests(ProxyConnectFixture fixture)
     {
         _fixture = fixture;
         fixture.Emulator.Reset();
@@ -24,7 +24,7 @@ public sealed class ConnectClientTests : IClassFixture<EmulatorFixture>
 
     private ActionKitEmulator Emulator => _fixture.Emulator;
 
-    private string SlackCredential => Emulator.CredentialId(EmulatorFixture.UserId, "slack");
+    private string SlackCredential => Emulator.CredentialId(ProxyConnectFixture.UserId, "slack");
 
     [Fact]
     public async Task GetUser_reads_the_user_and_their_integrations()
@@ -39,7 +39,7 @@ public sealed class ConnectClientTests : IClassFixture<EmulatorFixture>
         wire.Header("Authorization").ShouldBe("Bearer " + _fixture.Token);
         wire.Body.ShouldBeEmpty();
         user.Authenticated.ShouldBeTrue();
-        user.UserId.ShouldBe(EmulatorFixture.UserId);
+        user.UserId.ShouldBe(ProxyConnectFixture.UserId);
         var slack = user.Integrations["slack"];
         slack.Enabled.ShouldBeTrue();
         slack.CredentialId.ShouldBe(SlackCredential);
@@ -73,7 +73,7 @@ public sealed class ConnectClientTests : IClassFixture<EmulatorFixture>
     public async Task GetIntegrations_lists_the_projects_integrations_with_extension_data()
     {
         var client = _fixture.CreateClient();
-        Emulator.ConnectIntegration(EmulatorFixture.UserId, "custom.tasklab");
+        Emulator.ConnectIntegration(ProxyConnectFixture.UserId, "custom.tasklab");
 
         var integrations = (await client.Connect.GetIntegrationsAsync(cancellationToken: TestContext.Current.CancellationToken)).Value;
 
@@ -213,8 +213,8 @@ public sealed class ConnectClientTests : IClassFixture<EmulatorFixture>
     public async Task Disconnect_deletes_the_integration_for_one_credential()
     {
         var client = _fixture.CreateClient();
-        var second = Emulator.ConnectIntegration(EmulatorFixture.UserId, "slack", "cred-second");
-        Emulator.ConnectIntegration(EmulatorFixture.UserId, "slack", "cred-first");
+        var second = Emulator.ConnectIntegration(ProxyConnectFixture.UserId, "slack", "cred-second");
+        Emulator.ConnectIntegration(ProxyConnectFixture.UserId, "slack", "cred-first");
         Emulator.Journal.Clear();
 
         await client.Connect.DisconnectAsync(Emulator.IntegrationId("slack"), second, cancellationToken: TestContext.Current.CancellationToken);

@@ -11,11 +11,11 @@ using Xunit;
 namespace ActionKit.Typed.Tests.ProxyConnect;
 
 /// <summary>Proxy errors, retries by verb, refusals before sending, and tracing.</summary>
-public sealed class ProxyRulesTests : IClassFixture<EmulatorFixture>
+public sealed class ProxyRulesTests : IClassFixture<ProxyConnectFixture>
 {
-    private readonly EmulatorFixture _fixture;
+    private readonly ProxyConnectFixture _fixture;
 
-    public ProxyRulesTests(EmulatorFixture fixture)
+    public ProxyRulesTests(ProxyConnectFixture fixture)
     {
         _fixture = fixture;
         fixture.Emulator.Reset();
@@ -58,7 +58,7 @@ public sealed class ProxyRulesTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task A_user_who_has_not_connected_the_integration_gets_not_connected()
     {
-        Emulator.DisconnectIntegration(EmulatorFixture.UserId, "slack");
+        Emulator.DisconnectIntegration(ProxyConnectFixture.UserId, "slack");
         var client = _fixture.CreateClient();
 
         var error = await Should.ThrowAsync<ParagonApiException>(() => client.Proxy.PostAsync("slack", "chat.postMessage", BinaryData.FromString("{}"), cancellationToken: TestContext.Current.CancellationToken));

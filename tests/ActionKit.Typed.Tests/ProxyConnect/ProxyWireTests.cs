@@ -14,11 +14,11 @@ using Xunit;
 namespace ActionKit.Typed.Tests.ProxyConnect;
 
 /// <summary>Proxy calls against the emulator over loopback: the exact wire of every verb and path form, and what comes back.</summary>
-public sealed class ProxyWireTests : IClassFixture<EmulatorFixture>
+public sealed class ProxyWireTests : IClassFixture<ProxyConnectFixture>
 {
-    private readonly EmulatorFixture _fixture;
+    private readonly ProxyConnectFixture _fixture;
 
-    public ProxyWireTests(EmulatorFixture fixture)
+    public ProxyWireTests(ProxyConnectFixture fixture)
     {
         _fixture = fixture;
         fixture.Emulator.Reset();

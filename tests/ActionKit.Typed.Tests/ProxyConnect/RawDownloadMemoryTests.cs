@@ -10,14 +10,14 @@ namespace ActionKit.Typed.Tests.ProxyConnect;
 public sealed class MemoryMeasurement;
 
 [Collection(nameof(MemoryMeasurement))]
-public sealed class RawDownloadMemoryTests : IClassFixture<EmulatorFixture>
+public sealed class RawDownloadMemoryTests : IClassFixture<ProxyConnectFixture>
 {
     private const long FileSize = 50L * 1024 * 1024;
     private const long Budget = 5L * 1024 * 1024;
 
-    private readonly EmulatorFixture _fixture;
+    private readonly ProxyConnectFixture _fixture;
 
-    public RawDownloadMemoryTests(EmulatorFixture fixture)
+    public RawDownloadMemoryTests(ProxyConnectFixture fixture)
     {
         _fixture = fixture;
         fixture.Emulator.Reset();

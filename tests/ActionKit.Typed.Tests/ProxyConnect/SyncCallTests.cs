@@ -10,11 +10,11 @@ using Xunit;
 namespace ActionKit.Typed.Tests.ProxyConnect;
 
 /// <summary>The synchronous methods put the same wire on the same pipeline as the asynchronous ones.</summary>
-public sealed class SyncCallTests : IClassFixture<EmulatorFixture>
+public sealed class SyncCallTests : IClassFixture<ProxyConnectFixture>
 {
-    private readonly EmulatorFixture _fixture;
+    private readonly ProxyConnectFixture _fixture;
 
-    public SyncCallTests(EmulatorFixture fixture)
+    public SyncCallTests(ProxyConnectFixture fixture)
     {
         _fixture = fixture;
         fixture.Emulator.Reset();
@@ -55,11 +55,11 @@ public sealed class SyncCallTests : IClassFixture<EmulatorFixture>
     {
         var client = _fixture.CreateClient();
         var ct = TestContext.Current.CancellationToken;
-        var credentialId = Emulator.CredentialId(EmulatorFixture.UserId, "slack");
+        var credentialId = Emulator.CredentialId(ProxyConnectFixture.UserId, "slack");
         var workflows = Emulator.WorkflowIds("slack");
         var before = JsonNode.Parse(Emulator.GetCredentialConfig(credentialId, "slack"))!;
 
-        client.Connect.GetUser(cancellationToken: ct).Value.UserId.ShouldBe(EmulatorFixture.UserId);
+        client.Connect.GetUser(cancellationToken: ct).Value.UserId.ShouldBe(ProxyConnectFixture.UserId);
         client.Connect.GetIntegrations(cancellationToken: ct).Value.ShouldContain(i => i.Type == "slack");
         client.Connect.GetCredentials("slack", cancellationToken: ct).Value.ShouldHaveSingleItem().Id.ShouldBe(credentialId);
         client.Connect.GetCredential(credentialId, cancellationToken: ct).Value.Status.ShouldBe(CredentialStatus.Valid);

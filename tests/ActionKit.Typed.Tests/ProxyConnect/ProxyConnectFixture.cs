@@ -3,10 +3,10 @@ using System.Threading.Tasks;
 using ActionKit.Typed.Emulator;
 using Xunit;
 
-namespace ActionKit.Typed.Tests;
+namespace ActionKit.Typed.Tests.ProxyConnect;
 
 /// <summary>One emulator per test class (tests of a class run one at a time; each test resets it).</summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public sealed class ProxyConnectFixture : IAsyncLifetime
 {
     public const string UserId = "user-1";
 
@@ -51,11 +51,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
         {
             ProjectId = Emulator.ProjectId,
             Token = Token,
-            ActionKitEndpoint = Emulator.BaseAddress,
-            ProxyEndpoint = Emulator.BaseAddress,
-            ConnectEndpoint = Emulator.BaseAddress,
             TimeProvider = new RecordingTimeProvider { AutoAdvance = true },
         };
+        options.UseEndpoint(Emulator.BaseAddress);
         configure?.Invoke(options);
         return new ActionKitClient(options);
     }
