@@ -263,6 +263,36 @@ public sealed class ProxyWireTests : IClassFixture<ProxyConnectFixture>
     }
 
     [Fact]
+    public async Task A_download_disposed_half_way_releases_its_connection()
+    {
+        var client = _fixture.CreateClient();
+        var buffer = new byte[64 * 1024];
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var download = (await client.Proxy.DownloadAsync("googledrive", "files/104857600", cancellationToken: TestContext.Current.CancellationToken)).Value;
+            (await download.Content.ReadAsync(buffer, TestContext.Current.CancellationToken)).ShouldBeGreaterThan(0);
+        }
+
+        var after = await client.Proxy.GetAsync("slack", "users.list", cancellationToken: TestContext.Current.CancellationToken);
+        after.GetRawResponse().Status.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task A_rejected_token_is_unauthorized_for_proxy_and_connect()
+    {
+        var client = _fixture.CreateClient(options => options.Token = "not-a-jwt");
+
+        var proxy = await Should.ThrowAsync<ParagonApiException>(() => client.Proxy.GetAsync("slack", "users.list", cancellationToken: TestContext.Current.CancellationToken));
+        var connect = await Should.ThrowAsync<ParagonApiException>(() => client.Connect.GetUserAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        proxy.Kind.ShouldBe(ActionKitErrorKind.Unauthorized);
+        connect.Kind.ShouldBe(ActionKitErrorKind.Unauthorized);
+        connect.Api.ShouldBe(ParagonApi.Connect);
+        connect.Message.ShouldNotContain("not-a-jwt");
+    }
+
+    [Fact]
     public async Task A_caller_may_choose_the_accept_header_of_a_raw_download()
     {
         var client = _fixture.CreateClient();
