@@ -223,5 +223,20 @@ public sealed class AuthTests : EmulatorTest
         Emulator.Journal.Last!.Timestamp.ShouldBe(clock.GetUtcNow());
     }
 
+    [Fact]
+    public async Task Options_changed_after_start_do_not_change_the_running_emulator()
+    {
+        var options = TestCatalog.Options();
+        await StartAsync(options);
+        options.RequireToken = false;
+        options.ProjectId = "changed";
+        Http.DefaultRequestHeaders.Authorization = null;
+
+        using var response = await Http.GetAsync(ActionsPath, Ct);
+
+        Emulator.ProjectId.ShouldBe(ActionKitEmulator.DefaultProjectId);
+        await ReadErrorAsync(response, 401, EmulatorErrorCodes.Unauthorized);
+    }
+
     private void UseToken(string token) => Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 }

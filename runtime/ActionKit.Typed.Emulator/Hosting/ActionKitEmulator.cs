@@ -82,7 +82,7 @@ public sealed class ActionKitEmulator : IAsyncDisposable
     /// <exception cref="System.IO.IOException">A schema directory or file does not exist, or the port is taken.</exception>
     public static async Task<ActionKitEmulator> StartAsync(ActionKitEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= new ActionKitEmulatorOptions();
+        options = options?.Snapshot() ?? new ActionKitEmulatorOptions();
         if (string.IsNullOrWhiteSpace(options.ProjectId) || options.ProjectId.Contains('/', StringComparison.Ordinal))
         {
             throw new ArgumentException("ProjectId must be a non-empty path segment.", nameof(options));

@@ -11,16 +11,16 @@ public sealed class ActionKitEmulatorOptions
 
     /// <summary>Folders searched recursively for schema files (<c>*.json</c>) and annotation files (<c>*.annotations.json</c>).</summary>
     /// <remarks>Bare tools in a sub-folder are listed under the sub-folder's name (the layout <c>slack/SLACK_X.json</c>).</remarks>
-    public IList<string> SchemaDirectories { get; } = [];
+    public IList<string> SchemaDirectories { get; private set; } = [];
 
     /// <summary>Single schema or annotation files.</summary>
-    public IList<string> SchemaFiles { get; } = [];
+    public IList<string> SchemaFiles { get; private set; } = [];
 
     /// <summary>Schema documents given as JSON text: a List Actions response, a tool object or an array of tools.</summary>
-    public IList<string> SchemaDocuments { get; } = [];
+    public IList<string> SchemaDocuments { get; private set; } = [];
 
     /// <summary>Annotation documents given as JSON text (the <c>*.annotations.json</c> format).</summary>
-    public IList<string> AnnotationDocuments { get; } = [];
+    public IList<string> AnnotationDocuments { get; private set; } = [];
 
     /// <summary>Whether to serve the SDK's bundled catalog (embedded in this assembly); other schemas override it by action name.</summary>
     public bool IncludeBundledCatalog { get; set; } = true;
@@ -69,4 +69,15 @@ public sealed class ActionKitEmulatorOptions
 
     /// <summary>The request body limit answered with 413; ActionKit documents 10 MB.</summary>
     public long MaxRequestBodySize { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>A copy, so changing the options after start does not change a running emulator.</summary>
+    internal ActionKitEmulatorOptions Snapshot()
+    {
+        var copy = (ActionKitEmulatorOptions)MemberwiseClone();
+        copy.SchemaDirectories = [.. SchemaDirectories];
+        copy.SchemaFiles = [.. SchemaFiles];
+        copy.SchemaDocuments = [.. SchemaDocuments];
+        copy.AnnotationDocuments = [.. AnnotationDocuments];
+        return copy;
+    }
 }
