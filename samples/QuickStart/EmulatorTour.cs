@@ -71,8 +71,39 @@ internal static class EmulatorTour
         }
 
         Out.Line($"{count} projects (capped at 5 with MaxItems)");
+
+        Out.Step("The Proxy API: any provider call on the user's account, the {\"output\": …} envelope unwrapped");
+        var proxied = await client.Proxy.GetAsync("slack", "conversations.list?limit=2");
+        Out.Line($"GET slack/conversations.list → HTTP {proxied.Value.Status}, output {Shorten(proxied.Value.Output.GetRawText())}");
+
+        Out.Step("A raw download: the provider's bytes as a stream, never buffered");
+        using (var download = (await client.Proxy.DownloadAsync("googledrive", "drive/v3/files/1048576?alt=media")).Value)
+        {
+            var bytes = await CountAsync(download.Content);
+            Out.Line($"{download.ContentType}, {bytes:N0} bytes streamed");
+        }
+
+        Out.Step("The Connect API: the user's connected accounts");
+        foreach (var credential in (await client.Connect.GetCredentialsAsync()).Value)
+        {
+            Out.Line($"{credential.Id}: {credential.IntegrationId} ({credential.Status})");
+        }
+
         Out.Step($"Done: the emulator received {emulator.Journal.Count} requests");
         return 0;
+    }
+
+    private static async Task<long> CountAsync(System.IO.Stream content)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 
     private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";

@@ -13,11 +13,14 @@ namespace ActionKit.Typed.Emulator.Endpoints;
 
 /// <summary>
 /// The Connect API under <c>/projects/{id}/sdk/</c>: the user (<c>me</c>), integrations and credentials, all backed
-/// by the same connection state that decides whether a Run Action is "enabled for user".
+/// by the same connection state that decides whether a Run Action is "enabled for user"; request-triggered workflows
+/// (<c>POST triggers/{workflowId}</c>) and App Events (<c>POST /v2/projects/{id}/sdk/events/trigger</c>).
 /// </summary>
 /// <remarks>
-/// Shapes follow Paragon's documented samples, trimmed to the fields clients read. Assumptions: disconnect answers
-/// 200 with <c>{}</c>; an unknown credential is 404 with the error body.
+/// Shapes follow Paragon's documented samples, trimmed to the fields clients read. Credentials start with a seeded
+/// <c>config</c> (see <see cref="ConnectSeeds"/>) that PATCH replaces whole. Assumptions: disconnect and events
+/// answer 200 with <c>{}</c>; an unknown credential or workflow is 404 with the error body; a triggered workflow
+/// answers with what it received.
 /// </remarks>
 internal static class ConnectEndpoint
 {
@@ -36,7 +39,9 @@ internal static class ConnectEndpoint
             ["credentials"] when HttpMethods.IsGet(method) => Json(w => WriteCredentials(w, state, request.UserId, request.Query("integration"))),
             ["credentials", var id] when HttpMethods.IsGet(method) => GetCredential(state, request, id),
             ["credentials", var id] when HttpMethods.IsPatch(method) => PatchCredential(state, request, id),
-            ["me" or "integrations" or "credentials", ..] => request.Error(405, EmulatorErrorCodes.MethodNotAllowed, $"{method} is not supported on /sdk/{request.Route.Rest} by the emulator."),
+            ["triggers", var workflowId] when HttpMethods.IsPost(method) => TriggerWorkflow(state, request, Uri.UnescapeDataString(workflowId)),
+            ["v2", "events", "trigger"] when HttpMethods.IsPost(method) => SendEvent(request),
+            ["me" or "integrations" or "credentials" or "triggers", ..] or ["v2", "events", "trigger"] => request.Error(405, EmulatorErrorCodes.MethodNotAllowed, $"{method} is not supported on /sdk/{request.Route.Rest} by the emulator."),
             _ => request.Error(404, EmulatorErrorCodes.NotFound, $"No Connect endpoint at /sdk/{request.Route.Rest}."),
         };
     }
@@ -79,14 +84,59 @@ internal static class ConnectEndpoint
             return request.Error(404, EmulatorErrorCodes.NotFound, $"Credential '{id}' was not found.");
         }
 
-        if (ParseObject(request) is not { } body || !body.ContainsKey("config"))
+        if (ParseObject(request) is not { } body || body["config"] is not JsonObject)
         {
-            return request.Error(400, EmulatorErrorCodes.ValidationFailed, "The body must be {\"config\": {…}}.");
+            return request.Error(400, EmulatorErrorCodes.ValidationFailed, "The body must be {\"config\": {…}}; config is replaced whole.");
         }
 
         // Paragon replaces the whole config; clients that want a merge must read, modify and write it back.
         state.Profiles.ReplaceConfig(id, body["config"]);
         return Json(w => WriteCredential(w, state, request.UserId, integration, id));
+    }
+
+    private static EmulatorResponse TriggerWorkflow(EmulatorState state, EmulatorRequest request, string workflowId)
+    {
+        var integration = Integrations(state, request.UserId).FirstOrDefault(i => ConnectSeeds.WorkflowIds(i).Contains(workflowId, StringComparer.OrdinalIgnoreCase));
+        if (integration is null)
+        {
+            return request.Error(404, EmulatorErrorCodes.NotFound, $"Workflow '{workflowId}' was not found in the project.");
+        }
+
+        if (!state.Connections.IsConnected(request.UserId, integration, request.CredentialId))
+        {
+            return request.Error(400, EmulatorErrorCodes.IntegrationNotEnabled, ErrorEnvelope.IntegrationNotEnabledMessage);
+        }
+
+        var received = ParseNode(request);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("workflowId", workflowId);
+            w.WriteString("integration", integration);
+            w.WriteString("userId", request.UserId);
+            w.WritePropertyName("received");
+            if (received is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                received.WriteTo(w);
+            }
+
+            w.WriteEndObject();
+        });
+    }
+
+    private static EmulatorResponse SendEvent(EmulatorRequest request)
+    {
+        if (ParseObject(request) is not { } body || body["name"] is not JsonValue name || !name.TryGetValue<string>(out var text) ||
+            string.IsNullOrWhiteSpace(text) || body["payload"] is not JsonObject)
+        {
+            return request.Error(400, EmulatorErrorCodes.ValidationFailed, "The body must be {\"name\": string, \"payload\": {…}}.");
+        }
+
+        return EmulatorResponse.Json(200, "{}"u8.ToArray());
     }
 
     private static string? FindCredential(EmulatorState state, string user, string credentialId) =>
@@ -144,15 +194,48 @@ internal static class ConnectEndpoint
             writer.WriteString("dateCreated", Created);
             writer.WriteString("dateUpdated", Created);
             writer.WriteString("projectId", state.ProjectId);
-            writer.WriteNull("customIntegrationId");
+            var custom = ConnectSeeds.IsCustom(integration);
+            if (custom)
+            {
+                writer.WriteString("customIntegrationId", ConnectSeeds.CustomIntegrationId(integration));
+            }
+            else
+            {
+                writer.WriteNull("customIntegrationId");
+            }
+
             writer.WriteString("type", integration);
             writer.WriteBoolean("isActive", true);
             writer.WriteStartArray("configs");
             writer.WriteEndArray();
             writer.WriteStartArray("workflows");
+            var workflows = ConnectSeeds.WorkflowIds(integration);
+            for (var i = 0; i < workflows.Count; i++)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", workflows[i]);
+                writer.WriteString("description", $"{integration} workflow {i + 1}");
+                writer.WriteString("projectId", state.ProjectId);
+                writer.WriteString("integrationId", IntegrationId(integration));
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndArray();
+            if (custom)
+            {
+                writer.WriteStartObject("customIntegration");
+                writer.WriteString("id", ConnectSeeds.CustomIntegrationId(integration));
+                writer.WriteString("slug", integration["custom.".Length..]);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNull("customIntegration");
+            }
+
             writer.WriteBoolean("hasCredential", state.Connections.Credentials(user, integration).Count > 0);
             writer.WriteString("name", integration);
+            writer.WriteString("authenticationType", "oauth");
             writer.WriteEndObject();
         }
 
@@ -192,8 +275,20 @@ internal static class ConnectEndpoint
         writer.WriteString("dateCreated", Created);
         writer.WriteString("dateUpdated", Created);
         writer.WritePropertyName("config");
-        state.Profiles.Config(credentialId).WriteTo(writer);
+        state.Profiles.Config(credentialId, integration).WriteTo(writer);
         writer.WriteEndObject();
+    }
+
+    private static JsonNode? ParseNode(EmulatorRequest request)
+    {
+        try
+        {
+            return request.Recorded.Body.Length == 0 ? null : JsonNode.Parse(request.Recorded.Body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static JsonObject? ParseObject(EmulatorRequest request)

@@ -20,6 +20,13 @@ internal readonly record struct EmulatorRoute(RouteKind Kind, string? ProjectId,
 {
     public static EmulatorRoute Parse(string path)
     {
+        // App Events live under /v2/projects/{id}/sdk/events/trigger: read as the Connect path "v2/events/trigger".
+        if (path.StartsWith("/v2/projects/", StringComparison.Ordinal))
+        {
+            var v1 = Parse(path["/v2".Length..]);
+            return v1.Kind == RouteKind.Connect ? v1 with { Rest = "v2/" + v1.Rest } : new(RouteKind.NotFound, v1.ProjectId, string.Empty);
+        }
+
         var trimmed = path.AsSpan().Trim('/');
         const string projects = "projects/";
         if (!trimmed.StartsWith(projects, StringComparison.Ordinal))

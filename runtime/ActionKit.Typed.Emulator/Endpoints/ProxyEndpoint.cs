@@ -1,8 +1,13 @@
 using System;
 using System.Buffers;
+using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using ActionKit.Typed.Emulator.Errors;
 using ActionKit.Typed.Emulator.Hosting;
 using ActionKit.Typed.Emulator.State;
@@ -19,9 +24,17 @@ namespace ActionKit.Typed.Emulator.Endpoints;
 /// full URL after the integration or the <c>X-Paragon-Proxy-Url</c> header. A scripted provider error (status 400
 /// or more) is answered, when not raw, with the error body and <c>meta.isIntegrationError</c> (an assumption drawn from
 /// Paragon's SDK, which looks for that flag).
+/// <para>Without a script, the provider is deterministic: <c>…/status/{code}</c> (400–599) fails with that status and
+/// <c>{"error": {"code", "message"}}</c>; in raw mode <c>…/files/{size}</c> (or <c>?alt=media</c>, of
+/// <see cref="ActionKitEmulatorOptions.BinaryResultLength"/> bytes) streams a file whose byte <c>i</c> is
+/// <c>i % 251</c>, written in chunks and never held whole; anything else is echoed. A full URL that is not https
+/// answers 400 "This domain is invalid for the current integration" (Paragon's wording for hosts it will not proxy to).</para>
 /// </remarks>
 internal static class ProxyEndpoint
 {
+    private const int ChunkSize = 64 * 1024;
+    private const int MaxEchoedTextBody = 64 * 1024;
+
     public static EmulatorResponse Handle(EmulatorState state, EmulatorRequest request)
     {
         var rest = request.Route.Rest;
@@ -45,7 +58,12 @@ internal static class ProxyEndpoint
         var target = overrideUrl ?? path;
         var isFullUrl = target.TrimStart('/').StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || target.TrimStart('/').StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-        if (!isFullUrl && target.Split('/', '\\').Any(segment => segment is ".." or "."))
+        if (isFullUrl && !target.TrimStart('/').StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return request.Error(400, EmulatorErrorCodes.ValidationFailed, "This domain is invalid for the current integration");
+        }
+
+        if (!isFullUrl && FullyDecoded(target).Split('/', '\\').Any(segment => segment is ".." or "."))
         {
             return request.Error(400, EmulatorErrorCodes.ValidationFailed, "The proxied path must not contain '.' or '..' segments.");
         }
@@ -61,6 +79,23 @@ internal static class ProxyEndpoint
         if (scripted is not null)
         {
             return FromScript(request, scripted, raw, integration);
+        }
+
+        var providerPath = isFullUrl ? string.Empty : target.Split('?')[0].TrimEnd('/');
+        var segments = providerPath.Split('/');
+        if (segments.Length >= 2 && segments[^2] == "status" && int.TryParse(segments[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 400 and <= 599)
+        {
+            var error = Encoding.UTF8.GetBytes("{\"error\":{\"code\":" + code.ToString(CultureInfo.InvariantCulture) + ",\"message\":\"The provider answered " + code.ToString(CultureInfo.InvariantCulture) + ".\"}}");
+            return FromScript(request, new ScriptedResult(code, error, EmulatorResponse.JsonContentType), raw, integration);
+        }
+
+        if (raw && IsFile(segments, request, state, out var size))
+        {
+            var name = segments[^1].Length == 0 ? "file.bin" : segments[^1] + ".bin";
+            return EmulatorResponse
+                .Stream("application/octet-stream", size, (stream, ct) => WritePatternAsync(size, stream, ct))
+                .WithHeader("Content-Disposition", Results.BinaryContent.ContentDisposition(name))
+                .WithHeader("X-Emulator-Proxied", integration);
         }
 
         var echo = Echo(request, integration, isFullUrl ? target.TrimStart('/') : target, isFullUrl);
@@ -83,6 +118,61 @@ internal static class ProxyEndpoint
         return scripted.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             ? EmulatorResponse.Json(scripted.Status, Wrap(scripted.Body))
             : EmulatorResponse.Bytes(scripted.Status, scripted.ContentType, scripted.Body);
+    }
+
+    /// <summary>Byte <c>i</c> of every emulated file.</summary>
+    public static byte PatternByte(long offset) => (byte)(offset % 251);
+
+    /// <summary>Percent-decodes until stable, so a double-encoded <c>%252e%252e</c> is seen as <c>..</c> (as a lenient provider might).</summary>
+    private static string FullyDecoded(string path)
+    {
+        var decoded = path;
+        for (var i = 0; i < 4 && Uri.UnescapeDataString(decoded) is var next && next != decoded; i++)
+        {
+            decoded = next;
+        }
+
+        return decoded;
+    }
+
+    private static bool IsFile(string[] segments, EmulatorRequest request, EmulatorState state, out long size)
+    {
+        size = 0;
+        if (segments.Length >= 2 && segments[^2] == "files" && long.TryParse(segments[^1], NumberStyles.None, CultureInfo.InvariantCulture, out size))
+        {
+            return true;
+        }
+
+        if (string.Equals(request.Query("alt"), "media", StringComparison.Ordinal))
+        {
+            size = Math.Max(0, state.Options.BinaryResultLength);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static async Task WritePatternAsync(long length, Stream destination, CancellationToken cancellationToken)
+    {
+        // One pooled buffer, refilled per chunk: any size streams without being held.
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            for (long offset = 0; offset < length; offset += ChunkSize)
+            {
+                var count = (int)Math.Min(ChunkSize, length - offset);
+                for (var i = 0; i < count; i++)
+                {
+                    buffer[i] = PatternByte(offset + i);
+                }
+
+                await destination.WriteAsync(buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static byte[] Wrap(ReadOnlySpan<byte> json)
@@ -131,7 +221,7 @@ internal static class ProxyEndpoint
                 {
                     body.RootElement.WriteTo(writer);
                 }
-                else if (request.Recorded.Body.Length > 0)
+                else if (request.Recorded.Body.Length is > 0 and <= MaxEchoedTextBody)
                 {
                     writer.WriteStringValue(request.Recorded.BodyText);
                 }
@@ -146,6 +236,20 @@ internal static class ProxyEndpoint
                 writer.WriteString("credentialId", credential);
             }
 
+            writer.WriteString("userId", request.UserId);
+            writer.WriteNumber("bodyLength", request.Recorded.Body.Length);
+            writer.WriteString("bodySha256", Convert.ToHexStringLower(SHA256.HashData(request.Recorded.Body)));
+            writer.WriteStartObject("headers");
+            foreach (var header in request.Recorded.Headers)
+            {
+                // What the provider would see: never Paragon's bearer token.
+                if (!string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+                {
+                    writer.WriteString(header.Key.ToLowerInvariant(), header.Value);
+                }
+            }
+
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 

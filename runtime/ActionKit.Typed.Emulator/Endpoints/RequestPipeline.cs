@@ -85,7 +85,8 @@ internal sealed class RequestPipeline(EmulatorState state, CancellationToken sto
             return EmulatorResponse.Error(404, EmulatorErrorCodes.NotFound, $"Project '{route.ProjectId}' was not found (the emulator serves '{state.ProjectId}').", requestId);
         }
 
-        if (recorded.Body.LongLength > state.Options.MaxRequestBodySize)
+        // ActionKit's body limit; the Proxy API is the documented way around it, so proxied bodies are not capped.
+        if (route.Kind != RouteKind.Proxy && recorded.Body.LongLength > state.Options.MaxRequestBodySize)
         {
             return EmulatorResponse.Error(413, EmulatorErrorCodes.PayloadTooLarge, $"The request body is larger than the {state.Options.MaxRequestBodySize} byte limit. Use the Proxy API for large files.", requestId);
         }

@@ -6,6 +6,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using ActionKit.Typed.Emulator.Auth;
@@ -273,6 +274,60 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(integration);
         _state.Connections.Disconnect(userId, integration, credentialId);
+    }
+
+    /// <summary>The id of an integration, as <c>GET /sdk/integrations</c> lists it and <c>DELETE /sdk/integrations/{id}</c> takes it.</summary>
+    public string IntegrationId(string integration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        return ConnectEndpoint.IntegrationId(integration);
+    }
+
+    /// <summary>The id of a custom integration (<c>custom.&lt;slug&gt;</c>) for <c>/sdk/proxy/custom/{id}/</c> paths and <c>customIntegrationId</c>.</summary>
+    public string CustomIntegrationId(string integration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        return ConnectSeeds.CustomIntegrationId(integration);
+    }
+
+    /// <summary>The ids of the project's (request-triggered) workflows for an integration; stable per integration.</summary>
+    public IReadOnlyList<string> WorkflowIds(string integration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        return ConnectSeeds.WorkflowIds(integration);
+    }
+
+    /// <summary>The credential id a user has for an integration (the first, when several).</summary>
+    /// <exception cref="InvalidOperationException">The user has not connected it.</exception>
+    public string CredentialId(string userId, string integration)
+    {
+        var credentials = _state.Connections.Credentials(userId, integration);
+        return credentials.Count > 0 ? credentials[0] : throw new InvalidOperationException($"{userId} has not connected {integration}.");
+    }
+
+    /// <summary>
+    /// The stored <c>config</c> of a credential, as JSON; until a PATCH replaces it, the seed (workflows with settings,
+    /// shared settings, and properties an SDK might not model).
+    /// </summary>
+    public string GetCredentialConfig(string credentialId, string integration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentialId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        return ConnectSeeds.ToJson(_state.Profiles.Config(credentialId, integration));
+    }
+
+    /// <summary>Replaces the stored <c>config</c> of a credential.</summary>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not a JSON object.</exception>
+    public void SetCredentialConfig(string credentialId, string json)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentialId);
+        ArgumentNullException.ThrowIfNull(json);
+        if (JsonNode.Parse(json) is not JsonObject config)
+        {
+            throw new ArgumentException("A config must be a JSON object.", nameof(json));
+        }
+
+        _state.Profiles.ReplaceConfig(credentialId, config);
     }
 
     /// <summary>Clears the journal, queued faults, scripted results (actions and proxy), paged data and pagination settings, connections, user metadata and credential configs.</summary>

@@ -37,12 +37,20 @@ internal sealed class UserProfiles
         }
     }
 
-    /// <summary>A copy of a credential's config (an empty object when never set).</summary>
-    public JsonNode Config(string credentialId)
+    /// <summary>
+    /// A copy of a credential's config: as last replaced, else (when the integration is known) the seed for it,
+    /// stored from then on; an empty object when neither.
+    /// </summary>
+    public JsonNode Config(string credentialId, string? integration = null)
     {
         lock (_gate)
         {
-            return _configs.TryGetValue(credentialId, out var config) && config is not null ? config.DeepClone() : new JsonObject();
+            if (!_configs.TryGetValue(credentialId, out var config) && integration is not null)
+            {
+                _configs[credentialId] = config = ConnectSeeds.Config(integration);
+            }
+
+            return config is not null ? config.DeepClone() : new JsonObject();
         }
     }
 

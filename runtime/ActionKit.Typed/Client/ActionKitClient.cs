@@ -70,10 +70,11 @@ public partial class ActionKitClient : IActionRunner
     public virtual string? CredentialId { get; }
 
     /// <summary>A client that acts in the connected account <paramref name="credentialId"/> (<c>X-Paragon-Credential</c>); it shares this client's pipeline.</summary>
-    /// <exception cref="ArgumentException">The credential id is blank.</exception>
+    /// <exception cref="ArgumentException">The credential id is blank or contains a line break.</exception>
     public virtual ActionKitClient WithCredential(string credentialId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(credentialId);
+        ParagonApiSender.CheckHeaderValue(credentialId, nameof(credentialId), "The credential id");
         return new ActionKitClient(_core, _tokenProvider, credentialId);
     }
 

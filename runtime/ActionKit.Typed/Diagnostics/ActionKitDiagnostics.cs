@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ActionKit.Typed;
 
 /// <summary>
-/// Tracing: one <see cref="Activity"/> per action run from the <see cref="ActivitySourceName"/> source, tagged with
+/// Tracing: one <see cref="Activity"/> per action run, Proxy call and Connect call from the <see cref="ActivitySourceName"/> source, tagged with
 /// the action, integration, HTTP status, retry count and outcome. Tokens are never tagged.
 /// Subscribe with OpenTelemetry's <c>AddSource("ActionKit.Typed")</c>.
 /// </summary>
@@ -32,6 +32,18 @@ public static class ActionKitDiagnostics
 
     /// <summary>The name of a run's activity.</summary>
     public const string RunActivityName = "ActionKit.Run";
+
+    /// <summary>The name of a Proxy API call's activity.</summary>
+    public const string ProxyActivityName = "ActionKit.Proxy";
+
+    /// <summary>The name of a Connect API call's activity.</summary>
+    public const string ConnectActivityName = "ActionKit.Connect";
+
+    /// <summary>Tag: the HTTP method of a Proxy or Connect call.</summary>
+    public const string MethodTag = "http.request.method";
+
+    /// <summary>Tag: the Connect operation, for example <c>GetCredentials</c>.</summary>
+    public const string OperationTag = "actionkit.operation";
 
     internal static ActivitySource Source { get; } = new(ActivitySourceName, typeof(ActionKitDiagnostics).Assembly.GetName().Version?.ToString());
 }

@@ -30,7 +30,7 @@ public sealed class ActionKitRequestTooLargeException : ArgumentException
     internal static ActionKitRequestTooLargeException ForBody(string actionName, long size, long limit) => new(
         $"The request body for {actionName} is {Megabytes(size)}, over ActionKit's {Megabytes(limit)} limit, so it was not sent. " +
         "Files are hex-encoded inside the body, which doubles their size: about " + Megabytes(limit / 2) + " of file data fits. " +
-        "Upload larger files through the Proxy API ({proxy}/projects/{projectId}/sdk/proxy/{integration}/…), which sends them to the provider directly.",
+        "Upload larger files through the Proxy API (client.Proxy.UploadAsync, {proxy}/projects/{projectId}/sdk/proxy/{integration}/…), which streams them to the provider directly.",
         size,
         limit,
         actionName,
@@ -38,7 +38,7 @@ public sealed class ActionKitRequestTooLargeException : ArgumentException
 
     internal static ActionKitRequestTooLargeException ForFile(string? name, long limit) => new(
         $"The file {(name is null ? string.Empty : "'" + name + "' ")}is over {Megabytes(limit)}; hex-encoded it would not fit ActionKit's request body limit. " +
-        "Upload larger files through the Proxy API ({proxy}/projects/{projectId}/sdk/proxy/{integration}/…), which sends them to the provider directly.",
+        "Upload larger files through the Proxy API (client.Proxy.UploadAsync, {proxy}/projects/{projectId}/sdk/proxy/{integration}/…), which streams them to the provider directly.",
         limit + 1,
         limit,
         null,

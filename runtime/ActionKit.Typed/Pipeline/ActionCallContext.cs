@@ -29,6 +29,9 @@ internal sealed class ActionCallContext
     /// <summary>The call's token source; null for messages the SDK did not create (their headers are left alone).</summary>
     public ActionKitTokenProvider? TokenProvider { get; }
 
+    /// <summary>False when the request body is a stream that cannot be rewound: such a request is never sent twice.</summary>
+    public bool CanResendBody { get; init; } = true;
+
     /// <summary>Whether a request that may have reached the server can be sent again.</summary>
     public bool MayResend => Safety == ActionSafety.Read || RetryWrites;
 

@@ -57,7 +57,7 @@ internal sealed class ActionKitRetryPolicy : ClientRetryPolicy
         context.NextDelay = null;
         context.HeldBackWrite = false;
 
-        if (attempts > _maxRetries)
+        if (attempts > _maxRetries || context is { CanResendBody: false })
         {
             return false;
         }
