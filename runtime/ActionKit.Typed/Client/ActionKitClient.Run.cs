@@ -78,7 +78,7 @@ public partial class ActionKitClient
             Complete(activity, response.Status, context);
             return ClientResult.FromValue(value, response);
         }
-        catch (Exception ex) when (Fail(activity, ex, context))
+        catch (Exception ex) when (ActionKitDiagnostics.RecordFailure(activity, ex, context?.RetryCount ?? 0))
         {
             throw;
         }
@@ -271,37 +271,6 @@ public partial class ActionKitClient
         }
     }
 
-    private static bool Fail(Activity? activity, Exception exception, ActionCallContext? context)
-    {
-        if (activity is not null)
-        {
-            var kind = exception switch
-            {
-                ActionKitException ak => ak.Kind.ToString(),
-                OperationCanceledException => "Canceled",
-                _ => exception.GetType().Name,
-            };
-            if (activity.IsAllDataRequested)
-            {
-                if (exception is ActionKitException { Status: > 0 } failed)
-                {
-                    activity.SetTag(ActionKitDiagnostics.StatusCodeTag, failed.Status);
-                }
-
-                if (exception is ActionKitException { RequestId: { } requestId })
-                {
-                    activity.SetTag(ActionKitDiagnostics.RequestIdTag, requestId);
-                }
-
-                activity.SetTag(ActionKitDiagnostics.RetryCountTag, context?.RetryCount ?? 0);
-                activity.SetTag(ActionKitDiagnostics.ErrorTypeTag, kind);
-            }
-
-            activity.SetStatus(ActivityStatusCode.Error, kind);
-        }
-
-        return false;
-    }
 
     private readonly record struct RunCall(string Name, string? Integration, ActionSafety Safety, bool Streamed);
 }

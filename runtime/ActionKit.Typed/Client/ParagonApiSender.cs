@@ -126,7 +126,7 @@ internal static class ParagonApiSender
 
             return response;
         }
-        catch (Exception ex) when (Fail(activity, ex, context))
+        catch (Exception ex) when (ActionKitDiagnostics.RecordFailure(activity, ex, context?.RetryCount ?? 0))
         {
             throw;
         }
@@ -198,48 +198,7 @@ internal static class ParagonApiSender
         var error = ErrorBody.Parse(body);
         var kind = ActionKitExceptionFactory.Classify(response.Status, error.Message, body);
 
-        var text = new StringBuilder();
-        text.Append(call.Label).Append(" failed: HTTP ").Append(response.Status.ToString(CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(response.ReasonPhrase))
-        {
-            text.Append(' ').Append(response.ReasonPhrase);
-        }
-
-        text.Append(" (").Append(kind).Append(')');
-        if (error.Code is not null)
-        {
-            text.Append(", code ").Append(error.Code);
-        }
-
-        if (error.Message is not null)
-        {
-            text.Append(": ").Append(error.Message);
-        }
-        else if (body is not null && !body.IsEmpty)
-        {
-            text.Append(": ").Append(Snippet(body.ToString()));
-        }
-        else
-        {
-            text.Append(": the response body was empty");
-        }
-
-        if (error.RequestId is not null)
-        {
-            text.Append(" (request id ").Append(error.RequestId).Append(')');
-        }
-
-        if (kind == ActionKitErrorKind.NotConnected)
-        {
-            text.Append(". The user has not connected this integration; send them through the Connect Portal first.");
-        }
-
-        if (retryCount > 0)
-        {
-            text.Append(" (after ").Append(retryCount.ToString(CultureInfo.InvariantCulture)).Append(retryCount == 1 ? " retry)" : " retries)");
-        }
-
-        return new ParagonApiException(text.ToString(), kind, call.Api, call.Method, call.Path, response)
+        return new ParagonApiException(ActionKitExceptionFactory.Describe(response, call.Label, error, body, kind, retryCount), kind, call.Api, call.Method, call.Path, response)
         {
             Code = error.Code,
             ErrorMessage = error.Message,
@@ -355,38 +314,6 @@ internal static class ParagonApiSender
         return activity;
     }
 
-    private static bool Fail(Activity? activity, Exception exception, ActionCallContext? context)
-    {
-        if (activity is null)
-        {
-            return false;
-        }
-
-        var kind = exception switch
-        {
-            ActionKitException ak => ak.Kind.ToString(),
-            OperationCanceledException => "Canceled",
-            _ => exception.GetType().Name,
-        };
-        if (activity.IsAllDataRequested)
-        {
-            if (exception is ActionKitException { Status: > 0 } failed)
-            {
-                activity.SetTag(ActionKitDiagnostics.StatusCodeTag, failed.Status);
-            }
-
-            if (exception is ActionKitException { RequestId: { } requestId })
-            {
-                activity.SetTag(ActionKitDiagnostics.RequestIdTag, requestId);
-            }
-
-            activity.SetTag(ActionKitDiagnostics.RetryCountTag, context?.RetryCount ?? 0);
-            activity.SetTag(ActionKitDiagnostics.ErrorTypeTag, kind);
-        }
-
-        activity.SetStatus(ActivityStatusCode.Error, kind);
-        return false;
-    }
 
     private static Exception Innermost(Exception exception)
     {
@@ -399,9 +326,4 @@ internal static class ParagonApiSender
         return innermost;
     }
 
-    private static string Snippet(string text)
-    {
-        var oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= 300 ? oneLine : string.Concat(oneLine.AsSpan(0, 300), "…");
-    }
 }

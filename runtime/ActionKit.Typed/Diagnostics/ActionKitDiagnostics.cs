@@ -46,4 +46,38 @@ public static class ActionKitDiagnostics
     public const string OperationTag = "actionkit.operation";
 
     internal static ActivitySource Source { get; } = new(ActivitySourceName, typeof(ActionKitDiagnostics).Assembly.GetName().Version?.ToString());
+
+    /// <summary>Marks a call's activity as failed with its status, request id, retry count and error type; always false, for exception filters.</summary>
+    internal static bool RecordFailure(Activity? activity, System.Exception exception, int retryCount)
+    {
+        if (activity is null)
+        {
+            return false;
+        }
+
+        var kind = exception switch
+        {
+            ActionKitException ak => ak.Kind.ToString(),
+            System.OperationCanceledException => "Canceled",
+            _ => exception.GetType().Name,
+        };
+        if (activity.IsAllDataRequested)
+        {
+            if (exception is ActionKitException { Status: > 0 } failed)
+            {
+                activity.SetTag(StatusCodeTag, failed.Status);
+            }
+
+            if (exception is ActionKitException { RequestId: { } requestId })
+            {
+                activity.SetTag(RequestIdTag, requestId);
+            }
+
+            activity.SetTag(RetryCountTag, retryCount);
+            activity.SetTag(ErrorTypeTag, kind);
+        }
+
+        activity.SetStatus(ActivityStatusCode.Error, kind);
+        return false;
+    }
 }

@@ -16,8 +16,26 @@ internal static class ActionKitExceptionFactory
         var error = ErrorBody.Parse(body);
         var kind = Classify(response.Status, error.Message, body);
 
+        var retryAfter = RetryAfterHeader.Read(response, timeProvider);
+        return new ActionKitException(Describe(response, actionName, error, body, kind, retryCount), kind, response)
+        {
+            Code = error.Code,
+            ErrorMessage = error.Message,
+            ErrorDetails = error.Details,
+            RequestId = error.RequestId,
+            ActionName = actionName,
+            Integration = integration,
+            RawBody = body,
+            RetryAfter = retryAfter,
+            RetryCount = retryCount,
+        };
+    }
+
+    /// <summary>The message of an error response: what failed, status, kind, code, the server's message, request id and retries.</summary>
+    internal static string Describe(PipelineResponse response, string label, ErrorBody error, BinaryData? body, ActionKitErrorKind kind, int retryCount)
+    {
         var text = new StringBuilder();
-        text.Append(actionName).Append(" failed: HTTP ").Append(response.Status.ToString(CultureInfo.InvariantCulture));
+        text.Append(label).Append(" failed: HTTP ").Append(response.Status.ToString(CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(response.ReasonPhrase))
         {
             text.Append(' ').Append(response.ReasonPhrase);
@@ -56,24 +74,12 @@ internal static class ActionKitExceptionFactory
             text.Append(". The user has not connected this integration; send them through the Connect Portal first.");
         }
 
-        var retryAfter = RetryAfterHeader.Read(response, timeProvider);
         if (retryCount > 0)
         {
             text.Append(" (after ").Append(retryCount.ToString(CultureInfo.InvariantCulture)).Append(retryCount == 1 ? " retry)" : " retries)");
         }
 
-        return new ActionKitException(text.ToString(), kind, response)
-        {
-            Code = error.Code,
-            ErrorMessage = error.Message,
-            ErrorDetails = error.Details,
-            RequestId = error.RequestId,
-            ActionName = actionName,
-            Integration = integration,
-            RawBody = body,
-            RetryAfter = retryAfter,
-            RetryCount = retryCount,
-        };
+        return text.ToString();
     }
 
     public static ActionKitException InvalidResponse(PipelineResponse response, string actionName, string? integration, int retryCount, Exception inner, string reason)
@@ -162,7 +168,7 @@ internal static class ActionKitExceptionFactory
         return innermost.Message;
     }
 
-    private static string Snippet(string text)
+    internal static string Snippet(string text)
     {
         var oneLine = text.ReplaceLineEndings(" ");
         return oneLine.Length <= SnippetLength ? oneLine : string.Concat(oneLine.AsSpan(0, SnippetLength), "…");
