@@ -85,7 +85,10 @@ internal static class SchemaFileReader
         }
         catch (JsonException ex)
         {
-            var message = ex.Message.Split('|')[0].Trim();
+            // The location carries the line and column; System.Text.Json's own are zero-based and count bytes.
+            var message = ex.Message;
+            var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            message = (position >= 0 ? message.Substring(0, position) : message).Trim();
             source.ReportAt(DiagnosticDescriptors.InvalidJson, source.LocateLine(ex.LineNumber, ex.BytePositionInLine), source.Path, message);
             return null;
         }
