@@ -88,6 +88,14 @@ public sealed class PropertyTests
             result.Crashes.ShouldBeEmpty($"sample {i}:\n{Describe(project)}");
             result.Diagnostics.Where(d => d.Id is "AKT0099" or "AKT0011").ShouldBeEmpty($"sample {i}:\n{Describe(project)}");
             actions += result.Sources.Sum(s => CountOccurrences(s.Text, "parametersSchemaJson:"));
+
+            // Every tenth project again with its files in reverse order: the same bytes.
+            if (i % 10 == 0)
+            {
+                var reversed = Generate.Run(Enumerable.Reverse(project));
+                reversed.Sources.OrderBy(s => s.HintName, StringComparer.Ordinal)
+                    .ShouldBe(result.Sources.OrderBy(s => s.HintName, StringComparer.Ordinal), $"sample {i}:\n{Describe(project)}");
+            }
         }
 
         // The shapes are mostly well formed: most samples generate actions.
