@@ -26,8 +26,20 @@ internal static class Corpus
         return new[] { MainPass }.Concat(SchemaFiles().Where(IsSecondVersion).Select(Path.GetFileNameWithoutExtension)).ToList()!;
     }
 
+    /// <summary>The bundled schemas/ catalog, compiled beside the corpus in its own namespace.</summary>
+    public const string BundledPass = "bundled";
+
+    public static List<InputFile> Bundled() => Directory.GetFiles(RepoPaths.Schemas, "*.json").Order(StringComparer.Ordinal)
+        .Select(p => new InputFile(p, File.ReadAllText(p), p.EndsWith(".annotations.json", StringComparison.Ordinal) ? "Annotation" : "Schema"))
+        .ToList();
+
     public static List<InputFile> Files(string pass)
     {
+        if (pass == BundledPass)
+        {
+            return Bundled();
+        }
+
         var files = SchemaFiles();
         var selected = pass == MainPass
             ? files.Where(f => !IsSecondVersion(f))
@@ -47,11 +59,16 @@ internal static class Corpus
     }
 
     /// <summary>The namespace a pass generates into, so that all passes compile side by side in one compilation.</summary>
-    public static string Namespace(string pass) => pass == MainPass ? Generate.Namespace : "Tests.ActionKit.V" + (Passes().ToList().IndexOf(pass) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Namespace(string pass) => pass switch
+    {
+        MainPass => Generate.Namespace,
+        BundledPass => "Tests.ActionKit.Bundled",
+        _ => "Tests.ActionKit.V" + (Passes().ToList().IndexOf(pass) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static readonly Dictionary<Microsoft.CodeAnalysis.CSharp.LanguageVersion, System.Threading.Tasks.Task<Build>> Builds = new();
 
-    /// <summary>Every pass generated (each on its own), then compiled together once per language version.</summary>
+    /// <summary>Every pass (and the bundled catalog) generated on its own, then compiled together once per language version.</summary>
     public static System.Threading.Tasks.Task<Build> BuildAsync(Microsoft.CodeAnalysis.CSharp.LanguageVersion version)
     {
         lock (Builds)
@@ -60,7 +77,8 @@ internal static class Corpus
             {
                 Builds[version] = build = System.Threading.Tasks.Task.Run(async () =>
                 {
-                    var passes = Passes().ToDictionary(p => p, p => Generate.Run(Files(p), Namespace(p)));
+                    var names = (RepoPaths.Corpus is null ? Enumerable.Empty<string>() : Passes()).Append(BundledPass);
+                    var passes = names.ToDictionary(p => p, p => Generate.Run(Files(p), Namespace(p)));
                     var (compilation, problems) = await Generate.CompileAsync(passes.Values.SelectMany(r => r.Sources.Select(s => (Namespace(passes.First(x => x.Value == r).Key) + "/" + s.HintName, s.Text))), version);
                     return new Build(passes, compilation, problems);
                 });

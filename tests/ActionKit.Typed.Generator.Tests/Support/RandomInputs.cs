@@ -162,8 +162,8 @@ internal static class RandomInputs
             .Select(entries => Write(Object(("actions", Object(entries.Select(e => (e.Item1, e.Item2)).ToArray())))));
 
     /// <summary>One project's worth of input: a few schema files and maybe an annotation file.</summary>
-    public static Gen<List<InputFile>> Project(int depth) =>
-        Gen.Select(SchemaFile(depth).List[1, 3], AnnotationFile(depth).List[0, 1], Gen.OneOfConst("slack", "monday.com", "x", ""), (schemas, annotations, folder) =>
+    public static Gen<List<InputFile>> Project(int depth, int maxSchemaFiles = 3) =>
+        Gen.Select(SchemaFile(depth).List[1, maxSchemaFiles], AnnotationFile(depth).List[0, 1], Gen.OneOfConst("slack", "monday.com", "x", ""), (schemas, annotations, folder) =>
             schemas.Select((text, i) => InputFile.Schema($"/p/{folder}/s{i}.json", text))
                 .Concat(annotations.Select((text, i) => InputFile.Annotation($"/p/a{i}.annotations.json", text)))
                 .ToList());
