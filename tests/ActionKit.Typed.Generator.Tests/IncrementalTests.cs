@@ -105,8 +105,8 @@ public sealed class IncrementalTests
     public void Unrelated_csharp_edit_leaves_every_step_cached()
     {
         var session = new Session();
-        var edited = session.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { internal class Other { } }", Generate.ParseOptions()));
-        var result = Single(session.Driver.RunGenerators(edited).GetRunResult());
+        var edited = session.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { internal class Other { } }", Generate.ParseOptions(), cancellationToken: TestContext.Current.CancellationToken));
+        var result = Single(session.Driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult());
 
         foreach (var step in TrackedSteps)
         {

@@ -16,8 +16,6 @@ internal static class RepoPaths
 
     public static string Baselines => Path.Combine(TestProject, "Baselines");
 
-    public static string Inputs => Path.Combine(TestProject, "Inputs");
-
     /// <summary>The real captured schemas beside the repository, or null when that folder is absent.</summary>
     public static string? Corpus
     {
