@@ -81,7 +81,17 @@ internal static class SchemaFileReader
 
         try
         {
-            return JsonDocument.Parse(content, DocumentOptions);
+            var document = JsonDocument.Parse(content, DocumentOptions);
+
+            // "\uD800" alone is well-formed JSON that System.Text.Json will not read as a string: report it where it is.
+            if (source.FindUnreadableString() is { } unreadable)
+            {
+                document.Dispose();
+                source.ReportAt(DiagnosticDescriptors.InvalidJson, unreadable, source.Path, "a string escapes an unpaired UTF-16 surrogate");
+                return null;
+            }
+
+            return document;
         }
         catch (JsonException ex)
         {

@@ -40,10 +40,20 @@ internal sealed class SchemaSource
             return LocationInfo.FileStart(Path);
         }
 
-        var start = Encoding.UTF8.GetCharCount(Utf8, 0, span.Start);
-        var length = Encoding.UTF8.GetCharCount(Utf8, span.Start, span.End - span.Start);
+        return LocateUtf8(span.Start, span.End);
+    }
+
+    /// <summary>The location of a byte span of the file's UTF-8 text.</summary>
+    public LocationInfo LocateUtf8(int byteStart, int byteEnd)
+    {
+        var start = Encoding.UTF8.GetCharCount(Utf8, 0, byteStart);
+        var length = Encoding.UTF8.GetCharCount(Utf8, byteStart, byteEnd - byteStart);
         return FromSpan(new TextSpan(start, Math.Min(length, Math.Max(0, Text.Length - start))));
     }
+
+    /// <summary>A string or property name that parses but cannot be read as a .NET string, located; or null.</summary>
+    public LocationInfo? FindUnreadableString() =>
+        JsonLocator.FindUnreadableString(Utf8) is { } span ? LocateUtf8(span.Start, span.End) : null;
 
     /// <summary>
     /// The location of a line and byte column, as <see cref="System.Text.Json.JsonException"/> reports them: the column
