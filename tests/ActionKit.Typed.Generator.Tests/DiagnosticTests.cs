@@ -50,6 +50,16 @@ public sealed class DiagnosticTests
         arguments: new[] { "/schemas/truncated.json", Truncated });
 
     [Fact]
+    public Task Unpaired_surrogate_escape_is_AKT0001_at_the_string() => Verify(
+        "/schemas/surrogate.json",
+        """
+        {"type": "function", "function": {"name": "SURROGATE_NAME", "parameters": {"type": "object", "properties": {
+          [|"bad \uD800 name"|]: {"type": "string"}}}}}
+        """,
+        DiagnosticDescriptors.InvalidJson,
+        arguments: new[] { "/schemas/surrogate.json", "a string escapes an unpaired UTF-16 surrogate" });
+
+    [Fact]
     public Task Empty_file_is_AKT0002_at_the_file_start() => Verify("/schemas/empty.json", "[||]  \n\t\n", DiagnosticDescriptors.EmptyOrBinaryFile, arguments: new[] { "/schemas/empty.json", "empty" });
 
     [Fact]
