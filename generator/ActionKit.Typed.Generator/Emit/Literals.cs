@@ -44,7 +44,10 @@ internal static class Literals
     /// <summary>A UTF-8 literal for property-name matching and writing.</summary>
     public static string Utf8(string value) => String(value) + "u8";
 
-    /// <summary>Text safe inside an XML doc element: escaped markup, no control characters.</summary>
+    /// <summary>
+    /// Text safe inside an XML doc element on one line: escaped markup, no control characters, no line breaks, and no
+    /// character XML forbids (U+FFFE, U+FFFF, unpaired surrogates become U+FFFD).
+    /// </summary>
     public static string Xml(string text)
     {
         if (IsXmlSafe(text))
@@ -53,15 +56,35 @@ internal static class Literals
         }
 
         var builder = new StringBuilder(text.Length);
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var ch = text[i];
             switch (ch)
             {
                 case '&': builder.Append("&amp;"); break;
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
+
+                // C# ends a line at these too: inside a /// comment they would turn the rest of the text into code.
+                case '\u0085':
+                case '\u2028':
+                case '\u2029':
+                    builder.Append(' ');
+                    break;
+                case '\uFFFE':
+                case '\uFFFF':
+                    builder.Append('\uFFFD');
+                    break;
                 default:
-                    if (ch >= 0x20 || ch == '\t')
+                    if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        builder.Append(ch).Append(text[++i]);
+                    }
+                    else if (char.IsSurrogate(ch))
+                    {
+                        builder.Append('\uFFFD');
+                    }
+                    else if (ch >= 0x20 || ch == '\t')
                     {
                         builder.Append(ch);
                     }

@@ -86,6 +86,41 @@ internal sealed class JsonLocator
         }
     }
 
+    /// <summary>
+    /// The byte span of the first string or property name that System.Text.Json parses but cannot turn into a .NET
+    /// string (an escaped unpaired surrogate such as <c>"\uD800"</c>), or null when every string reads.
+    /// </summary>
+    public static (int Start, int End)? FindUnreadableString(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    try
+                    {
+                        reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // The quotes around the raw (still escaped) value; BytesConsumed would take a name's colon too.
+                        var start = (int)reader.TokenStartIndex;
+                        var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+                        return (start, start + length + 2);
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The document itself is reported by the parser.
+        }
+
+        return null;
+    }
+
     private Utf8JsonReader ReaderAt(int offset) => new(new ReadOnlySpan<byte>(_utf8, offset, _utf8.Length - offset), Options);
 
     private List<int> Elements(int arrayStart)

@@ -81,11 +81,24 @@ internal static class SchemaFileReader
 
         try
         {
-            return JsonDocument.Parse(content, DocumentOptions);
+            var document = JsonDocument.Parse(content, DocumentOptions);
+
+            // "\uD800" alone is well-formed JSON that System.Text.Json will not read as a string: report it where it is.
+            if (source.FindUnreadableString() is { } unreadable)
+            {
+                document.Dispose();
+                source.ReportAt(DiagnosticDescriptors.InvalidJson, unreadable, source.Path, "a string escapes an unpaired UTF-16 surrogate");
+                return null;
+            }
+
+            return document;
         }
         catch (JsonException ex)
         {
-            var message = ex.Message.Split('|')[0].Trim();
+            // The location carries the line and column; System.Text.Json's own are zero-based and count bytes.
+            var message = ex.Message;
+            var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            message = (position >= 0 ? message.Substring(0, position) : message).Trim();
             source.ReportAt(DiagnosticDescriptors.InvalidJson, source.LocateLine(ex.LineNumber, ex.BytePositionInLine), source.Path, message);
             return null;
         }

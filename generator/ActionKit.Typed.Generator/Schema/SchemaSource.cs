@@ -45,8 +45,14 @@ internal sealed class SchemaSource
             return LocationInfo.FileStart(Path);
         }
 
-        var start = CharOffset(span.Start);
-        var length = Encoding.UTF8.GetCharCount(Utf8, span.Start, span.End - span.Start);
+        return LocateUtf8(span.Start, span.End);
+    }
+
+    /// <summary>The location of a byte span of the file's UTF-8 text.</summary>
+    public LocationInfo LocateUtf8(int byteStart, int byteEnd)
+    {
+        var start = CharOffset(byteStart);
+        var length = Encoding.UTF8.GetCharCount(Utf8, byteStart, byteEnd - byteStart);
         return FromSpan(new TextSpan(start, Math.Min(length, Math.Max(0, Text.Length - start))));
     }
 
@@ -64,12 +70,34 @@ internal sealed class SchemaSource
         return _checkpointChar;
     }
 
-    /// <summary>The location of a line and byte column, as <see cref="System.Text.Json.JsonException"/> reports them.</summary>
+    /// <summary>A string or property name that parses but cannot be read as a .NET string, located; or null.</summary>
+    public LocationInfo? FindUnreadableString() =>
+        JsonLocator.FindUnreadableString(Utf8) is { } span ? LocateUtf8(span.Start, span.End) : null;
+
+    /// <summary>
+    /// The location of a line and byte column, as <see cref="System.Text.Json.JsonException"/> reports them: the column
+    /// counts UTF-8 bytes, so it is turned back into characters (a line with "Größe" before the error is off otherwise).
+    /// </summary>
     public LocationInfo LocateLine(long? line, long? bytePositionInLine)
     {
         var lineIndex = (int)Math.Min(Math.Max(0, line ?? 0), Math.Max(0, Text.Lines.Count - 1));
         var textLine = Text.Lines[lineIndex];
-        var column = (int)Math.Min(Math.Max(0, bytePositionInLine ?? 0), textLine.Span.Length);
+        var lineText = Text.ToString(textLine.Span);
+        var bytes = Math.Max(0, bytePositionInLine ?? 0);
+        var column = 0;
+        for (long consumed = 0; column < lineText.Length && consumed < bytes; column++)
+        {
+            if (char.IsHighSurrogate(lineText[column]) && column + 1 < lineText.Length && char.IsLowSurrogate(lineText[column + 1]))
+            {
+                consumed += 4;
+                column++;
+            }
+            else
+            {
+                consumed += lineText[column] < 0x80 ? 1 : lineText[column] < 0x800 ? 2 : 3;
+            }
+        }
+
         return FromSpan(new TextSpan(textLine.Start + column, 0));
     }
 
