@@ -31,7 +31,7 @@ public sealed class ActionKitGenerator : IIncrementalGenerator
 
         var catalog = files.Collect()
             .Combine(settings)
-            .Select(static (pair, cancellationToken) => CatalogBuilder.Build(pair.Left, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => CatalogBuilder.BuildGuarded(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Build);
 
         var integrations = catalog
@@ -59,14 +59,27 @@ public sealed class ActionKitGenerator : IIncrementalGenerator
         });
 
         context.RegisterSourceOutput(integrations, static (spc, integration) =>
-            spc.AddSource(IntegrationEmitter.HintName(integration), SourceText.From(IntegrationEmitter.Emit(integration), System.Text.Encoding.UTF8)));
+            Guarded(spc, integration.Key, () => spc.AddSource(IntegrationEmitter.HintName(integration), SourceText.From(IntegrationEmitter.Emit(integration), System.Text.Encoding.UTF8))));
 
         context.RegisterSourceOutput(index, static (spc, model) =>
         {
             if (model.Entries.Count > 0)
             {
-                spc.AddSource(CatalogIndexEmitter.HintName, SourceText.From(CatalogIndexEmitter.Emit(model), System.Text.Encoding.UTF8));
+                Guarded(spc, "the catalog", () => spc.AddSource(CatalogIndexEmitter.HintName, SourceText.From(CatalogIndexEmitter.Emit(model), System.Text.Encoding.UTF8)));
             }
         });
+    }
+
+    /// <summary>A failure of the generator itself becomes AKT0099 instead of CS8785: one integration's output is lost, not the build.</summary>
+    private static void Guarded(SourceProductionContext context, string what, System.Action emit)
+    {
+        try
+        {
+            emit();
+        }
+        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InternalError, Location.None, what, ex.Message));
+        }
     }
 }

@@ -280,14 +280,14 @@ public sealed class DiagnosticTests
     [Fact]
     public void Every_descriptor_is_covered_or_known_to_be_unreachable()
     {
-        // AKT0011 (names collide) is never reported: NameScope resolves every collision with a suffix.
+        // There is no "names collide" diagnostic: NameScope resolves every collision with a suffix.
         // AKT0099 is the guard around a failure of the generator itself; the property tests assert it never appears.
         var ids = typeof(DiagnosticDescriptors).GetFields()
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .Order()
             .ToList();
-        ids.ShouldBe(new[] { "AKT0001", "AKT0002", "AKT0003", "AKT0004", "AKT0005", "AKT0006", "AKT0007", "AKT0008", "AKT0009", "AKT0010", "AKT0011", "AKT0012", "AKT0099" });
+        ids.ShouldBe(new[] { "AKT0001", "AKT0002", "AKT0003", "AKT0004", "AKT0005", "AKT0006", "AKT0007", "AKT0008", "AKT0009", "AKT0010", "AKT0012", "AKT0099" });
     }
 
     /// <summary>

@@ -40,9 +40,6 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AnnotationForUnknownAction = Warning(
         "AKT0010", "Annotation names an unknown action", "The annotation for {0} matches no action in the schema files; it is ignored");
 
-    public static readonly DiagnosticDescriptor NameCollision = Error(
-        "AKT0011", "Generated names collide", "{0} and {1} both generate the C# name '{2}'; {1} is skipped");
-
     public static readonly DiagnosticDescriptor InvalidSchemaKeyword = Warning(
         "AKT0012", "Schema keyword has the wrong type", "'{0}' in {1} must be {2}; it is ignored");
 
@@ -52,7 +49,7 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InvalidJson, EmptyOrBinaryFile, UnrecognizedEnvelope, InvalidActionName, InvalidParameters, InvalidRequired,
-        UnresolvableReference, DuplicateAction, InvalidAnnotation, AnnotationForUnknownAction, NameCollision,
+        UnresolvableReference, DuplicateAction, InvalidAnnotation, AnnotationForUnknownAction,
         InvalidSchemaKeyword, InternalError,
     }.ToDictionary(d => d.Id);
 

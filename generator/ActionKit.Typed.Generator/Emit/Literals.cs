@@ -110,12 +110,12 @@ internal static class Literals
         return true;
     }
 
-    // No markup and no control characters but tab: the text is already safe XML.
+    // Printable ASCII without markup, or tabs: the text is already safe XML on one line. Anything else takes the full path.
     private static bool IsXmlSafe(string text)
     {
         foreach (var ch in text)
         {
-            if (ch is '&' or '<' or '>' || (ch < 0x20 && ch != '\t'))
+            if (ch is '&' or '<' or '>' || (ch < 0x20 && ch != '\t') || ch > 0x7E)
             {
                 return false;
             }

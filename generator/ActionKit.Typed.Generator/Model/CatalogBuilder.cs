@@ -16,6 +16,22 @@ internal static class CatalogBuilder
 {
     private static readonly string[] CatalogMembers = { "All", "TryGet", "Get", "ActionKitCatalog" };
 
+    /// <summary><see cref="Build"/>, with a failure of the generator itself reported as AKT0099 instead of thrown.</summary>
+    public static CatalogModel BuildGuarded(ImmutableArray<SchemaFileModel> files, GeneratorSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Build(files, settings, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new CatalogModel(
+                EquatableArray<IntegrationSpec>.Empty,
+                new CatalogIndexSpec(settings.Namespace, EquatableArray<CatalogEntry>.Empty, EquatableArray<string>.Empty),
+                new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, "the catalog", ex.Message) }.ToEquatableArray());
+        }
+    }
+
     public static CatalogModel Build(ImmutableArray<SchemaFileModel> files, GeneratorSettings settings, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();

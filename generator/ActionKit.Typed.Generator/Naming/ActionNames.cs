@@ -13,6 +13,20 @@ internal static class ActionNames
     /// </summary>
     public static string? StripIntegrationPrefix(string actionName, string integration)
     {
+        // monday.com's actions start MONDAY_, custom.workamajig's WORKAMAJIG_: a key's own words are prefixes too.
+        foreach (var candidate in new[] { integration }.Concat(integration.Split('.', '-', '_', ' ').Where(w => w.Length >= 3 && w != "custom")))
+        {
+            if (StripPrefix(actionName, candidate) is { } rest)
+            {
+                return rest;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? StripPrefix(string actionName, string integration)
+    {
         var key = Letters(integration);
         if (key.Length == 0)
         {

@@ -20,3 +20,32 @@ public static partial class ActionKitCatalog
     /// <exception cref="global::System.ArgumentException">No action has that name.</exception>
     public static global::ActionKit.Typed.ActionDescriptor Get(string name) => All.Get(name);
 }
+
+/// <summary>System.Text.Json metadata for every generated type, over the generated converters: no reflection, Native AOT safe.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
+public static class ActionKitJson
+{
+    /// <summary>Options whose resolver knows every generated type; combine <see cref="Resolver"/> with your own to mix types.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = Resolver };
+
+    /// <summary>Resolves the metadata of generated types (null for others).</summary>
+    public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new GeneratedTypes();
+
+    /// <summary>The metadata of a generated type, for <c>JsonSerializer.Serialize(value, ActionKitJson.TypeInfo&lt;T&gt;())</c>.</summary>
+    /// <exception cref="global::System.NotSupportedException"><typeparamref name="T"/> is not a generated type.</exception>
+    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private sealed class GeneratedTypes : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    {
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Tests.ActionKit.EdgeKitchenSinkHsClickedLinkedinAd)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.EdgeKitchenSinkHsClickedLinkedinAd>(options, new global::Tests.ActionKit.EdgeKitchenSinkHsClickedLinkedinAd.__Json());
+            if (type == typeof(global::Tests.ActionKit.EdgeKitchenSinkHsLegalBasis)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.EdgeKitchenSinkHsLegalBasis>(options, new global::Tests.ActionKit.EdgeKitchenSinkHsLegalBasis.__Json());
+            if (type == typeof(global::Tests.ActionKit.EdgeKitchenSinkNode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.EdgeKitchenSinkNode>(options, new global::Tests.ActionKit.EdgeKitchenSinkNode.__Json());
+            if (type == typeof(global::Tests.ActionKit.EdgeKitchenSinkNumemployees)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.EdgeKitchenSinkNumemployees>(options, new global::Tests.ActionKit.EdgeKitchenSinkNumemployees.__Json());
+            if (type == typeof(global::Tests.ActionKit.EdgeKitchenSinkPeopleItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.EdgeKitchenSinkPeopleItem>(options, new global::Tests.ActionKit.EdgeKitchenSinkPeopleItem.__Json());
+            if (type == typeof(global::Tests.ActionKit.EdgeKitchenSinkRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.EdgeKitchenSinkRequest>(options, new global::Tests.ActionKit.EdgeKitchenSinkRequest.__Json());
+            return null;
+        }
+    }
+}

@@ -13,7 +13,7 @@ public static partial class ActionKitCatalog
         CustomWorkamajig.GetProjects,
         GoogleCalendar.CreateEvent,
         GoogleCalendar.ListEvents,
-        MondayCom.MondayCreateItem,
+        Monday.CreateItem,
     });
 
     /// <summary>Finds an action by wire name, as an LLM tool call names it.</summary>
@@ -22,4 +22,32 @@ public static partial class ActionKitCatalog
     /// <summary>Finds an action by wire name.</summary>
     /// <exception cref="global::System.ArgumentException">No action has that name.</exception>
     public static global::ActionKit.Typed.ActionDescriptor Get(string name) => All.Get(name);
+}
+
+/// <summary>System.Text.Json metadata for every generated type, over the generated converters: no reflection, Native AOT safe.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
+public static class ActionKitJson
+{
+    /// <summary>Options whose resolver knows every generated type; combine <see cref="Resolver"/> with your own to mix types.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = Resolver };
+
+    /// <summary>Resolves the metadata of generated types (null for others).</summary>
+    public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new GeneratedTypes();
+
+    /// <summary>The metadata of a generated type, for <c>JsonSerializer.Serialize(value, ActionKitJson.TypeInfo&lt;T&gt;())</c>.</summary>
+    /// <exception cref="global::System.NotSupportedException"><typeparamref name="T"/> is not a generated type.</exception>
+    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private sealed class GeneratedTypes : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    {
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters>(options, new global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters.__Json());
+            if (type == typeof(global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest>(options, new global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest.__Json());
+            if (type == typeof(global::Tests.ActionKit.GoogleCalendarCreateEventRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.GoogleCalendarCreateEventRequest>(options, new global::Tests.ActionKit.GoogleCalendarCreateEventRequest.__Json());
+            if (type == typeof(global::Tests.ActionKit.GoogleCalendarListEventsRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.GoogleCalendarListEventsRequest>(options, new global::Tests.ActionKit.GoogleCalendarListEventsRequest.__Json());
+            if (type == typeof(global::Tests.ActionKit.MondayCreateItemRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.MondayCreateItemRequest>(options, new global::Tests.ActionKit.MondayCreateItemRequest.__Json());
+            return null;
+        }
+    }
 }

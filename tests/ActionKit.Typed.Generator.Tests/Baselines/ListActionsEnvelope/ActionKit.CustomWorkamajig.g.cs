@@ -10,7 +10,7 @@ namespace Tests.ActionKit;
 /// <remarks>Runs <c>CUSTOM_WORKAMAJIG_GET_PROJECTS</c>.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest.__Json))]
 [global::System.CodeDom.Compiler.GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
-public sealed partial record CustomWorkamajigGetProjectsRequest : global::ActionKit.Typed.IActionRequest<global::ActionKit.Typed.UntypedActionResult>
+public sealed partial record CustomWorkamajigGetProjectsRequest : global::ActionKit.Typed.IActionRequest<global::ActionKit.Typed.UntypedActionResult>, global::ActionKit.Typed.IPaginatedActionRequest<global::System.Text.Json.JsonElement>
 {
     /// <summary>
     /// The <c>paginationParameters</c> value.
@@ -26,6 +26,8 @@ public sealed partial record CustomWorkamajigGetProjectsRequest : global::Action
     global::ActionKit.Typed.ActionDescriptor<global::ActionKit.Typed.UntypedActionResult> global::ActionKit.Typed.IActionRequest<global::ActionKit.Typed.UntypedActionResult>.Descriptor => global::Tests.ActionKit.ActionKitCatalog.CustomWorkamajig.GetProjects;
 
     void global::ActionKit.Typed.IActionRequest.WriteParameters(global::System.Text.Json.Utf8JsonWriter writer) => __Json.WriteValue(writer, this);
+
+    global::System.Text.Json.JsonElement global::ActionKit.Typed.IPaginatedActionRequest<global::System.Text.Json.JsonElement>.ReadItem(ref global::System.Text.Json.Utf8JsonReader reader) => global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
     internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest>
@@ -205,6 +207,12 @@ public sealed partial class CustomWorkamajigActions
     /// </summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::ActionKit.Typed.UntypedActionResult>> GetProjectsAsync(global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
+
+    /// <summary>
+    /// Every item of CUSTOM_WORKAMAJIG_GET_PROJECTS, fetched page by page as it is enumerated (pageNumber pagination).
+    /// </summary>
+    public global::ActionKit.Typed.ActionPageable<global::System.Text.Json.JsonElement> GetProjectsPagedAsync(global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest request, global::ActionKit.Typed.PaginationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::ActionKit.Typed.ActionRunnerPaginationExtensions.PaginateAsync(_runner, request, options, cancellationToken);
 }
 
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>

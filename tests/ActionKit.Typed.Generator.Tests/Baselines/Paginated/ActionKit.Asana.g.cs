@@ -10,7 +10,7 @@ namespace Tests.ActionKit;
 /// <remarks>Runs <c>ASANA_GET_PROJECTS</c>.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tests.ActionKit.AsanaGetProjectsRequest.__Json))]
 [global::System.CodeDom.Compiler.GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
-public sealed partial record AsanaGetProjectsRequest : global::ActionKit.Typed.IActionRequest<global::Tests.ActionKit.AsanaGetProjectsResult>
+public sealed partial record AsanaGetProjectsRequest : global::ActionKit.Typed.IActionRequest<global::Tests.ActionKit.AsanaGetProjectsResult>, global::ActionKit.Typed.IPaginatedActionRequest<global::Tests.ActionKit.AsanaGetProjectsProject>
 {
     /// <summary>
     /// Workspace : GID of the workspace whose projects are listed. Leave empty to search every workspace the user belongs to.
@@ -44,6 +44,8 @@ public sealed partial record AsanaGetProjectsRequest : global::ActionKit.Typed.I
     global::ActionKit.Typed.ActionDescriptor<global::Tests.ActionKit.AsanaGetProjectsResult> global::ActionKit.Typed.IActionRequest<global::Tests.ActionKit.AsanaGetProjectsResult>.Descriptor => global::Tests.ActionKit.ActionKitCatalog.Asana.GetProjects;
 
     void global::ActionKit.Typed.IActionRequest.WriteParameters(global::System.Text.Json.Utf8JsonWriter writer) => __Json.WriteValue(writer, this);
+
+    global::Tests.ActionKit.AsanaGetProjectsProject global::ActionKit.Typed.IPaginatedActionRequest<global::Tests.ActionKit.AsanaGetProjectsProject>.ReadItem(ref global::System.Text.Json.Utf8JsonReader reader) => global::Tests.ActionKit.AsanaGetProjectsProject.__Json.ReadValue(ref reader);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
     internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<global::Tests.ActionKit.AsanaGetProjectsRequest>
@@ -766,6 +768,12 @@ public sealed partial class AsanaActions
     /// </summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::Tests.ActionKit.AsanaGetProjectsResult>> GetProjectsAsync(global::Tests.ActionKit.AsanaGetProjectsRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
+
+    /// <summary>
+    /// Every item of ASANA_GET_PROJECTS, fetched page by page as it is enumerated (cursor pagination).
+    /// </summary>
+    public global::ActionKit.Typed.ActionPageable<global::Tests.ActionKit.AsanaGetProjectsProject> GetProjectsPagedAsync(global::Tests.ActionKit.AsanaGetProjectsRequest request, global::ActionKit.Typed.PaginationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::ActionKit.Typed.ActionRunnerPaginationExtensions.PaginateAsync(_runner, request, options, cancellationToken);
 }
 
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>

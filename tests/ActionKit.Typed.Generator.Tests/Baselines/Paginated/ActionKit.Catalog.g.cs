@@ -21,3 +21,34 @@ public static partial class ActionKitCatalog
     /// <exception cref="global::System.ArgumentException">No action has that name.</exception>
     public static global::ActionKit.Typed.ActionDescriptor Get(string name) => All.Get(name);
 }
+
+/// <summary>System.Text.Json metadata for every generated type, over the generated converters: no reflection, Native AOT safe.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
+public static class ActionKitJson
+{
+    /// <summary>Options whose resolver knows every generated type; combine <see cref="Resolver"/> with your own to mix types.</summary>
+    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = Resolver };
+
+    /// <summary>Resolves the metadata of generated types (null for others).</summary>
+    public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new GeneratedTypes();
+
+    /// <summary>The metadata of a generated type, for <c>JsonSerializer.Serialize(value, ActionKitJson.TypeInfo&lt;T&gt;())</c>.</summary>
+    /// <exception cref="global::System.NotSupportedException"><typeparamref name="T"/> is not a generated type.</exception>
+    public static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private sealed class GeneratedTypes : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    {
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Tests.ActionKit.AsanaGetProjectsArchived)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.AsanaGetProjectsArchived>(options, new global::Tests.ActionKit.AsanaGetProjectsArchived.__Json());
+            if (type == typeof(global::Tests.ActionKit.AsanaGetProjectsCompact)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.AsanaGetProjectsCompact>(options, new global::Tests.ActionKit.AsanaGetProjectsCompact.__Json());
+            if (type == typeof(global::Tests.ActionKit.AsanaGetProjectsPaginationParameters)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.AsanaGetProjectsPaginationParameters>(options, new global::Tests.ActionKit.AsanaGetProjectsPaginationParameters.__Json());
+            if (type == typeof(global::Tests.ActionKit.AsanaGetProjectsProject)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.AsanaGetProjectsProject>(options, new global::Tests.ActionKit.AsanaGetProjectsProject.__Json());
+            if (type == typeof(global::Tests.ActionKit.AsanaGetProjectsRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.AsanaGetProjectsRequest>(options, new global::Tests.ActionKit.AsanaGetProjectsRequest.__Json());
+            if (type == typeof(global::Tests.ActionKit.AsanaGetProjectsResult)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.AsanaGetProjectsResult>(options, new global::Tests.ActionKit.AsanaGetProjectsResult.__Json());
+            if (type == typeof(global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters>(options, new global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters.__Json());
+            if (type == typeof(global::Tests.ActionKit.HubspotGetRecordsAnyRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.HubspotGetRecordsAnyRequest>(options, new global::Tests.ActionKit.HubspotGetRecordsAnyRequest.__Json());
+            return null;
+        }
+    }
+}

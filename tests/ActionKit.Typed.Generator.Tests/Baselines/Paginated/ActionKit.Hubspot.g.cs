@@ -10,7 +10,7 @@ namespace Tests.ActionKit;
 /// <remarks>Runs <c>HUBSPOT_GET_RECORDS_ANY</c>.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tests.ActionKit.HubspotGetRecordsAnyRequest.__Json))]
 [global::System.CodeDom.Compiler.GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
-public sealed partial record HubspotGetRecordsAnyRequest : global::ActionKit.Typed.IActionRequest<global::ActionKit.Typed.UntypedActionResult>
+public sealed partial record HubspotGetRecordsAnyRequest : global::ActionKit.Typed.IActionRequest<global::ActionKit.Typed.UntypedActionResult>, global::ActionKit.Typed.IPaginatedActionRequest<global::System.Text.Json.JsonElement>
 {
     /// <summary>
     /// Record Type
@@ -32,6 +32,8 @@ public sealed partial record HubspotGetRecordsAnyRequest : global::ActionKit.Typ
     global::ActionKit.Typed.ActionDescriptor<global::ActionKit.Typed.UntypedActionResult> global::ActionKit.Typed.IActionRequest<global::ActionKit.Typed.UntypedActionResult>.Descriptor => global::Tests.ActionKit.ActionKitCatalog.Hubspot.GetRecordsAny;
 
     void global::ActionKit.Typed.IActionRequest.WriteParameters(global::System.Text.Json.Utf8JsonWriter writer) => __Json.WriteValue(writer, this);
+
+    global::System.Text.Json.JsonElement global::ActionKit.Typed.IPaginatedActionRequest<global::System.Text.Json.JsonElement>.ReadItem(ref global::System.Text.Json.Utf8JsonReader reader) => global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
     internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<global::Tests.ActionKit.HubspotGetRecordsAnyRequest>
@@ -212,6 +214,12 @@ public sealed partial class HubspotActions
     /// </summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::ActionKit.Typed.UntypedActionResult>> GetRecordsAnyAsync(global::Tests.ActionKit.HubspotGetRecordsAnyRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
+
+    /// <summary>
+    /// Every item of HUBSPOT_GET_RECORDS_ANY, fetched page by page as it is enumerated (cursor pagination).
+    /// </summary>
+    public global::ActionKit.Typed.ActionPageable<global::System.Text.Json.JsonElement> GetRecordsAnyPagedAsync(global::Tests.ActionKit.HubspotGetRecordsAnyRequest request, global::ActionKit.Typed.PaginationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::ActionKit.Typed.ActionRunnerPaginationExtensions.PaginateAsync(_runner, request, options, cancellationToken);
 }
 
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>

@@ -27,9 +27,9 @@ public sealed partial record MondayCreateItemRequest : global::ActionKit.Typed.I
     /// <summary>Wire properties the schema does not declare, such as user-specific custom fields; written back as they are.</summary>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
-    global::ActionKit.Typed.ActionDescriptor global::ActionKit.Typed.IActionRequest.Descriptor => global::Tests.ActionKit.ActionKitCatalog.MondayCom.MondayCreateItem;
+    global::ActionKit.Typed.ActionDescriptor global::ActionKit.Typed.IActionRequest.Descriptor => global::Tests.ActionKit.ActionKitCatalog.Monday.CreateItem;
 
-    global::ActionKit.Typed.ActionDescriptor<global::ActionKit.Typed.UntypedActionResult> global::ActionKit.Typed.IActionRequest<global::ActionKit.Typed.UntypedActionResult>.Descriptor => global::Tests.ActionKit.ActionKitCatalog.MondayCom.MondayCreateItem;
+    global::ActionKit.Typed.ActionDescriptor<global::ActionKit.Typed.UntypedActionResult> global::ActionKit.Typed.IActionRequest<global::ActionKit.Typed.UntypedActionResult>.Descriptor => global::Tests.ActionKit.ActionKitCatalog.Monday.CreateItem;
 
     void global::ActionKit.Typed.IActionRequest.WriteParameters(global::System.Text.Json.Utf8JsonWriter writer) => __Json.WriteValue(writer, this);
 
@@ -115,7 +115,7 @@ public static partial class ActionKitCatalog
     /// Actions of the <c>monday.com</c> integration.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
-    public static partial class MondayCom
+    public static partial class Monday
     {
         /// <summary>The integration key as ActionKit spells it.</summary>
         public const string Key = "monday.com";
@@ -124,7 +124,7 @@ public static partial class ActionKitCatalog
         /// Create an item on a board.
         /// </summary>
         /// <remarks><c>MONDAY_CREATE_ITEM</c></remarks>
-        public static readonly global::ActionKit.Typed.ActionDescriptor<global::Tests.ActionKit.MondayCreateItemRequest, global::ActionKit.Typed.UntypedActionResult> MondayCreateItem = new(
+        public static readonly global::ActionKit.Typed.ActionDescriptor<global::Tests.ActionKit.MondayCreateItemRequest, global::ActionKit.Typed.UntypedActionResult> CreateItem = new(
             name: "MONDAY_CREATE_ITEM",
             integration: Key,
             description: "Create an item on a board.",
@@ -142,17 +142,17 @@ public static partial class ActionKitCatalog
 /// Runs <c>monday.com</c> actions; every action is a method with its documentation.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
-public sealed partial class MondayComActions
+public sealed partial class MondayActions
 {
     private readonly global::ActionKit.Typed.IActionRunner _runner;
 
     /// <summary>Creates the facade over a runner, usually an <c>ActionKitClient</c>.</summary>
-    public MondayComActions(global::ActionKit.Typed.IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
+    public MondayActions(global::ActionKit.Typed.IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
 
     /// <summary>
     /// Create an item on a board.
     /// </summary>
-    public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::ActionKit.Typed.UntypedActionResult>> MondayCreateItemAsync(global::Tests.ActionKit.MondayCreateItemRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::ActionKit.Typed.UntypedActionResult>> CreateItemAsync(global::Tests.ActionKit.MondayCreateItemRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
 }
 
@@ -162,5 +162,5 @@ public static partial class ActionKitRunnerExtensions
     /// <summary>
     /// The <c>monday.com</c> actions.
     /// </summary>
-    public static global::Tests.ActionKit.MondayComActions MondayCom(this global::ActionKit.Typed.IActionRunner runner) => new(runner);
+    public static global::Tests.ActionKit.MondayActions Monday(this global::ActionKit.Typed.IActionRunner runner) => new(runner);
 }
