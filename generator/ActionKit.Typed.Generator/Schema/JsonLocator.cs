@@ -17,8 +17,8 @@ internal sealed class JsonLocator
     private readonly byte[] _utf8;
 
     // Keyed by the byte offset of a container's first token: where each of its elements or properties' values starts.
-    private readonly Dictionary<int, List<int>> _arrays = new();
-    private readonly Dictionary<int, ObjectIndex> _objects = new();
+    private readonly Dictionary<int, ContainerIndex> _arrays = new();
+    private readonly Dictionary<int, ContainerIndex> _objects = new();
 
     public JsonLocator(byte[] utf8) => _utf8 = utf8;
 
@@ -54,13 +54,10 @@ internal sealed class JsonLocator
                         return null;
                     }
 
-                    var elements = Elements(container);
-                    if (segment.Index < 0 || segment.Index >= elements.Count)
+                    if (!TryGetElement(container, segment.Index, out next))
                     {
                         return null;
                     }
-
-                    next = elements[segment.Index];
                 }
 
                 // A reader over the rest of the document, starting at the value's first token.
@@ -123,24 +120,51 @@ internal sealed class JsonLocator
 
     private Utf8JsonReader ReaderAt(int offset) => new(new ReadOnlySpan<byte>(_utf8, offset, _utf8.Length - offset), Options);
 
-    private List<int> Elements(int arrayStart)
+    /// <summary>
+    /// The value offset of an array's element at <paramref name="index"/>. Like objects, arrays are read only as far as
+    /// needed and reading resumes where the last lookup stopped.
+    /// </summary>
+    private bool TryGetElement(int arrayStart, int index, out int valueStart)
     {
-        if (_arrays.TryGetValue(arrayStart, out var known))
+        if (!_arrays.TryGetValue(arrayStart, out var known))
         {
-            return known;
+            var reader = ReaderAt(arrayStart);
+            reader.Read();
+            known = new ContainerIndex(arrayStart + (int)reader.BytesConsumed, reader.CurrentState);
+            _arrays.Add(arrayStart, known);
         }
 
-        var starts = new List<int>();
-        var reader = ReaderAt(arrayStart);
-        reader.Read();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (known.Elements.Count <= index && !known.Complete)
         {
-            starts.Add(arrayStart + (int)reader.TokenStartIndex);
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, known.Resume, _utf8.Length - known.Resume), isFinalBlock: true, known.State);
+            SkipPendingValue(ref reader, known);
+            var before = (int)reader.BytesConsumed;
+            var state = reader.CurrentState;
+            if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
+            {
+                known.Complete = true;
+                break;
+            }
+
+            known.Elements.Add(known.Resume + (int)reader.TokenStartIndex);
+            known.Resume += before;
+            known.State = state;
+            known.PendingValue = true;
+        }
+
+        valueStart = index >= 0 && index < known.Elements.Count ? known.Elements[index] : 0;
+        return index >= 0 && index < known.Elements.Count;
+    }
+
+    /// <summary>The last value found was left unread, so that finding it cost nothing; reading on first passes over it.</summary>
+    private static void SkipPendingValue(ref Utf8JsonReader reader, ContainerIndex index)
+    {
+        if (index.PendingValue)
+        {
+            reader.Read();
             reader.Skip();
+            index.PendingValue = false;
         }
-
-        _arrays.Add(arrayStart, starts);
-        return starts;
     }
 
     /// <summary>
@@ -153,7 +177,7 @@ internal sealed class JsonLocator
         {
             var reader = ReaderAt(objectStart);
             reader.Read();
-            index = new ObjectIndex(objectStart + (int)reader.BytesConsumed, reader.CurrentState);
+            index = new ContainerIndex(objectStart + (int)reader.BytesConsumed, reader.CurrentState);
             _objects.Add(objectStart, index);
         }
 
@@ -165,6 +189,7 @@ internal sealed class JsonLocator
         while (!index.Complete)
         {
             var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, index.Resume, _utf8.Length - index.Resume), isFinalBlock: true, index.State);
+            SkipPendingValue(ref reader, index);
             if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
             {
                 index.Complete = true;
@@ -173,11 +198,10 @@ internal sealed class JsonLocator
 
             var found = reader.ValueTextEquals(name);
             var property = found ? name : reader.GetString()!;
+            var afterName = (int)reader.BytesConsumed;
+            var state = reader.CurrentState;
             reader.Read();
             var start = index.Resume + (int)reader.TokenStartIndex;
-            reader.Skip();
-            index.Resume += (int)reader.BytesConsumed;
-            index.State = reader.CurrentState;
             if (!index.Values.ContainsKey(property))
             {
                 index.Values.Add(property, start);
@@ -185,25 +209,38 @@ internal sealed class JsonLocator
 
             if (found)
             {
+                // Leave the value unread: resume just after its name, and pass over it only if reading goes on.
+                index.Resume += afterName;
+                index.State = state;
+                index.PendingValue = true;
                 valueStart = index.Values[property];
                 return true;
             }
+
+            reader.Skip();
+            index.Resume += (int)reader.BytesConsumed;
+            index.State = reader.CurrentState;
         }
 
         valueStart = 0;
         return false;
     }
 
-    /// <summary>What is known of one object: the properties read so far and where reading goes on.</summary>
-    private sealed class ObjectIndex
+    /// <summary>What is known of one object or array: the properties or elements read so far and where reading goes on.</summary>
+    private sealed class ContainerIndex
     {
-        public ObjectIndex(int resume, JsonReaderState state)
+        public ContainerIndex(int resume, JsonReaderState state)
         {
             Resume = resume;
             State = state;
         }
 
         public Dictionary<string, int> Values { get; } = new(StringComparer.Ordinal);
+
+        public List<int> Elements { get; } = new();
+
+        /// <summary>Reading stopped after a property name or before an element whose value was not yet passed over.</summary>
+        public bool PendingValue { get; set; }
 
         public int Resume { get; set; }
 
