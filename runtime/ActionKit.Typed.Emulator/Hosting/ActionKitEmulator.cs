@@ -165,18 +165,7 @@ public sealed class ActionKitEmulator : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         ArgumentNullException.ThrowIfNull(json);
-        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
-        try
-        {
-            using var _ = JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new ArgumentException($"The scripted result for {action} is not JSON: {ex.Message} (use Faults for malformed bodies).", nameof(json), ex);
-        }
-
-        _state.Results.Set(action, new ScriptedResult(status, Encoding.UTF8.GetBytes(json), EmulatorResponse.JsonContentType));
+        _state.Results.Set(action, ScriptedJson(status, json, $"The scripted result for {action}"));
     }
 
     /// <summary>Makes every run of <paramref name="action"/> answer 200 with a byte stream.</summary>
@@ -214,18 +203,7 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(integration);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(json);
-        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
-        try
-        {
-            using var _ = JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new ArgumentException($"The scripted proxy response for {integration} {path} is not JSON: {ex.Message}", nameof(json), ex);
-        }
-
-        _state.Proxy.Set(integration, path, new ScriptedResult(status, Encoding.UTF8.GetBytes(json), EmulatorResponse.JsonContentType));
+        _state.Proxy.Set(integration, path, ScriptedJson(status, json, $"The scripted proxy response for {integration} {path}"));
     }
 
     /// <summary>Makes Proxy API calls to <paramref name="path"/> of <paramref name="integration"/> get these provider bytes (for raw mode and downloads).</summary>
@@ -370,6 +348,23 @@ public sealed class ActionKitEmulator : IAsyncDisposable
         rsa.ImportFromPem(SigningKeyPem);
         var signature = rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return signingInput + "." + Base64Url.EncodeToString(signature);
+    }
+
+    /// <summary>A JSON body to script, checked once for both actions and proxy calls (malformed bodies belong to Faults).</summary>
+    private static ScriptedResult ScriptedJson(int status, string json, string what)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        try
+        {
+            using var _ = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"{what} is not JSON: {ex.Message} (use Faults for malformed bodies).", "json", ex);
+        }
+
+        return new ScriptedResult(status, Encoding.UTF8.GetBytes(json), EmulatorResponse.JsonContentType);
     }
 
     /// <summary>Stops the server and releases its port.</summary>

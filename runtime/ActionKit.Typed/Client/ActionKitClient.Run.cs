@@ -58,17 +58,7 @@ public partial class ActionKitClient
             var response = message.ExtractResponse() ?? throw new InvalidOperationException("The pipeline returned no response.");
             if (response.IsError)
             {
-                if (!message.BufferResponse)
-                {
-                    if (async)
-                    {
-                        await response.BufferContentAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        response.BufferContent(cancellationToken);
-                    }
-                }
+                await ErrorResponses.BufferAsync(message, response, async, cancellationToken).ConfigureAwait(false);
 
                 // The body is buffered, so the connection is already free; the exception keeps the response for callers.
                 throw ActionKitExceptionFactory.FromErrorResponse(response, call.Name, call.Integration, context.RetryCount, _core.TimeProvider);

@@ -102,17 +102,7 @@ internal static class ParagonApiSender
             var response = message.ExtractResponse() ?? throw new InvalidOperationException("The pipeline returned no response.");
             if (response.IsError)
             {
-                if (!message.BufferResponse)
-                {
-                    if (async)
-                    {
-                        await response.BufferContentAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        response.BufferContent(cancellationToken);
-                    }
-                }
+                await ErrorResponses.BufferAsync(message, response, async, cancellationToken).ConfigureAwait(false);
 
                 // The body is buffered, so the connection is already free; the exception keeps the response for callers.
                 throw FromErrorResponse(response, call, context.RetryCount, core.TimeProvider);
