@@ -35,7 +35,8 @@ public partial class ActionKitClient
         ActionCallContext? context = null;
         try
         {
-            var body = WriteBody(call, writeParameters);
+            // Disposed after the message (declared first): the body is sent from the pooled buffer on every attempt.
+            using var body = WriteBody(call, writeParameters);
             context = new ActionCallContext(call.Name, call.Integration, call.Safety, options?.RetryWrites ?? _core.RetryWrites, _tokenProvider);
             using var message = CreateMessage(call, body, options, context, cancellationToken);
 
@@ -113,32 +114,38 @@ public partial class ActionKitClient
         return writer => writer.WriteRawValue(json.Span, skipInputValidation: true);
     }
 
-    private BinaryData WriteBody(RunCall call, Action<Utf8JsonWriter> writeParameters)
+    private PooledJsonContent WriteBody(RunCall call, Action<Utf8JsonWriter> writeParameters)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var body = PooledJsonContent.Write((call.Name, writeParameters), static (writer, state) =>
         {
             writer.WriteStartObject();
-            writer.WriteString("action"u8, call.Name);
+            writer.WriteString("action"u8, state.Name);
             writer.WritePropertyName("parameters"u8);
-            writeParameters(writer);
+            state.writeParameters(writer);
             writer.WriteEndObject();
-        }
+        });
 
-        if (buffer.WrittenCount > _core.MaxRequestBodySize)
+        if (body.Length > _core.MaxRequestBodySize)
         {
-            throw ActionKitRequestTooLargeException.ForBody(call.Name, buffer.WrittenCount, _core.MaxRequestBodySize);
+            var length = body.Length;
+            body.Dispose();
+            throw ActionKitRequestTooLargeException.ForBody(call.Name, length, _core.MaxRequestBodySize);
         }
 
-        return new BinaryData(buffer.WrittenMemory);
+        return body;
     }
 
-    private PipelineMessage CreateMessage(RunCall call, BinaryData body, ActionRunOptions? options, ActionCallContext context, CancellationToken cancellationToken)
+    private PipelineMessage CreateMessage(RunCall call, BinaryContent body, ActionRunOptions? options, ActionCallContext context, CancellationToken cancellationToken)
     {
         var message = Pipeline.CreateMessage();
         try
         {
-            message.Apply(new RequestOptions { CancellationToken = cancellationToken });
+            if (cancellationToken.CanBeCanceled)
+            {
+                // RequestOptions only carry the token here; without one, the call skips allocating them.
+                message.Apply(new RequestOptions { CancellationToken = cancellationToken });
+            }
+
             message.BufferResponse = !call.Streamed;
             context.AttachTo(message);
 
@@ -158,7 +165,7 @@ public partial class ActionKitClient
                 request.Headers.Set(CredentialHeader, credentialId);
             }
 
-            request.Content = BinaryContent.Create(body);
+            request.Content = body;
             return message;
         }
         catch

@@ -97,10 +97,10 @@ public partial class ActionKitClient : IActionRunner
     /// <summary>Runs a typed request with per-call settings (account, retrying writes).</summary>
     /// <exception cref="ActionKitException">ActionKit refused or failed the run, or its result could not be read.</exception>
     /// <exception cref="ActionKitRequestTooLargeException">The request body is over the limit; nothing was sent.</exception>
-    public virtual async Task<ClientResult<TResult>> RunAsync<TResult>(IActionRequest<TResult> request, ActionRunOptions? options, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult<TResult>> RunAsync<TResult>(IActionRequest<TResult> request, ActionRunOptions? options, CancellationToken cancellationToken = default)
     {
         var (call, descriptor) = TypedCall(request);
-        return await RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor<TResult> d, ref Utf8JsonReader reader) => d.ReadResult(ref reader), async: true, cancellationToken).ConfigureAwait(false);
+        return RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor<TResult> d, ref Utf8JsonReader reader) => d.ReadResult(ref reader), async: true, cancellationToken);
     }
 
     /// <summary>
@@ -110,12 +110,12 @@ public partial class ActionKitClient : IActionRunner
     /// </summary>
     /// <exception cref="ActionKitException">ActionKit refused or failed the run, or its result could not be read.</exception>
     /// <exception cref="ActionKitRequestTooLargeException">The request body is over the limit; nothing was sent.</exception>
-    public virtual async Task<ClientResult<object?>> RunAsync(IActionRequest request, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult<object?>> RunAsync(IActionRequest request, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var descriptor = request.Descriptor ?? throw new ArgumentException("The request has no descriptor.", nameof(request));
         var call = new RunCall(descriptor.Name, descriptor.Integration, descriptor.Safety, descriptor.ResultKind == ActionResultKind.Binary);
-        return await RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor d, ref Utf8JsonReader reader) => d.ReadResultAsObject(ref reader), async: true, cancellationToken).ConfigureAwait(false);
+        return RunCoreAsync(call, request.WriteParameters, options, descriptor, static (ActionDescriptor d, ref Utf8JsonReader reader) => d.ReadResultAsObject(ref reader), async: true, cancellationToken);
     }
 
     /// <summary>
@@ -126,19 +126,19 @@ public partial class ActionKitClient : IActionRunner
     /// <exception cref="ArgumentException">The name is blank, or the parameters are not a JSON object.</exception>
     /// <exception cref="ActionKitException">ActionKit refused or failed the run (an unknown action included), or its body was not JSON.</exception>
     /// <exception cref="ActionKitRequestTooLargeException">The request body is over the limit; nothing was sent.</exception>
-    public virtual async Task<ClientResult<UntypedActionResult>> RunAsync(string actionName, BinaryData? parameters, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult<UntypedActionResult>> RunAsync(string actionName, BinaryData? parameters, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var call = UntypedCall(actionName, streamed: false);
-        return await RunCoreAsync(call, ParametersWriter(parameters), options, 0, static (int _, ref Utf8JsonReader reader) => UntypedActionResult.Read(ref reader), async: true, cancellationToken).ConfigureAwait(false);
+        return RunCoreAsync(call, ParametersWriter(parameters), options, 0, static (int _, ref Utf8JsonReader reader) => UntypedActionResult.Read(ref reader), async: true, cancellationToken);
     }
 
     /// <summary>Runs an action by wire name whose result is a byte stream (a file download); the body is not buffered.</summary>
     /// <exception cref="ArgumentException">The name is blank, or the parameters are not a JSON object.</exception>
     /// <exception cref="ActionKitException">ActionKit refused or failed the run.</exception>
-    public virtual async Task<ClientResult<ActionStreamResult>> RunStreamAsync(string actionName, BinaryData? parameters, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClientResult<ActionStreamResult>> RunStreamAsync(string actionName, BinaryData? parameters, ActionRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var call = UntypedCall(actionName, streamed: true);
-        return await RunCoreAsync<int, ActionStreamResult>(call, ParametersWriter(parameters), options, 0, null, async: true, cancellationToken).ConfigureAwait(false);
+        return RunCoreAsync<int, ActionStreamResult>(call, ParametersWriter(parameters), options, 0, null, async: true, cancellationToken);
     }
 
     /// <summary>Runs a typed request; the result type comes from the request.</summary>

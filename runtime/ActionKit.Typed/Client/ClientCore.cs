@@ -62,13 +62,17 @@ internal sealed class ClientCore
 
         if (!IsFrozen(options))
         {
-            var logging = options.ClientLoggingOptions;
+            // System.ClientModel's logging policy does work and allocates on every call even when nothing listens, so it
+            // is on only when the caller asks for logging: a logger factory, or EnableLogging set (true also keeps the
+            // System.ClientModel event source fed without a logger factory).
+            var logging = options.ClientLoggingOptions ??= new ClientLoggingOptions();
+            logging.EnableLogging ??= logging.LoggerFactory is not null;
             options.RetryPolicy ??= new ActionKitRetryPolicy(
                 options.MaxRetries,
                 options.MaxRetryAfter,
                 options.TimeProvider,
-                logging?.EnableLogging ?? true,
-                logging?.LoggerFactory);
+                logging.EnableLogging.Value,
+                logging.LoggerFactory);
 
             if (options.Transport is null && options.HttpClient is { } httpClient)
             {
@@ -76,18 +80,15 @@ internal sealed class ClientCore
             }
 
             // The token must never reach a log line, whatever the caller allowed.
-            if (logging is not null)
+            foreach (var name in logging.AllowedHeaderNames.Where(IsSecretHeader).ToList())
             {
-                foreach (var name in logging.AllowedHeaderNames.Where(IsSecretHeader).ToList())
-                {
-                    logging.AllowedHeaderNames.Remove(name);
-                }
+                logging.AllowedHeaderNames.Remove(name);
             }
         }
 
         var pipeline = ClientPipeline.Create(
             options,
-            perCallPolicies: [new UserAgentPolicy(typeof(ActionKitClient).Assembly)],
+            perCallPolicies: [new UserAgentHeaderPolicy(typeof(ActionKitClient).Assembly)],
             perTryPolicies: [BearerTokenPolicy.Instance],
             beforeTransportPolicies: ReadOnlySpan<PipelinePolicy>.Empty);
         return new ClientCore(options, pipeline);

@@ -146,7 +146,12 @@ internal static class ParagonApiSender
         var message = core.Pipeline.CreateMessage();
         try
         {
-            message.Apply(new RequestOptions { CancellationToken = cancellationToken });
+            if (cancellationToken.CanBeCanceled)
+            {
+                // RequestOptions only carry the token here; without one, the call skips allocating them.
+                message.Apply(new RequestOptions { CancellationToken = cancellationToken });
+            }
+
             message.BufferResponse = !call.Streamed;
             context.AttachTo(message);
 

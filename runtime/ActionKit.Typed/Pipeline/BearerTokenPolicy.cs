@@ -11,6 +11,13 @@ namespace ActionKit.Typed;
 /// </summary>
 internal sealed class BearerTokenPolicy : PipelinePolicy
 {
+    // Lower case on purpose: System.ClientModel's transport parses a header named exactly "Authorization" into an
+    // AuthenticationHeaderValue on every send; HTTP header names are case-insensitive, and HTTP/2 sends them lower case anyway.
+    private const string HeaderName = "authorization";
+
+    // The last token and its header value: most calls reuse the token of the call before, so "Bearer " + token is built once.
+    private BearerValue? _last;
+
     public static BearerTokenPolicy Instance { get; } = new();
 
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
@@ -25,18 +32,44 @@ internal sealed class BearerTokenPolicy : PipelinePolicy
         ProcessNext(message, pipeline, currentIndex);
     }
 
-    public override async ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+    public override ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
     {
         var provider = ActionCallContext.Get(message)?.TokenProvider;
-        if (provider is not null)
+        if (provider is null)
         {
-            Apply(message, await provider.GetTokenAsync(message.CancellationToken).ConfigureAwait(false));
+            return ProcessNextAsync(message, pipeline, currentIndex);
         }
 
+        // A token that is ready (static, cached or already minted) needs no async frame.
+        var pending = provider.GetTokenAsync(message.CancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            Apply(message, pending.Result);
+            return ProcessNextAsync(message, pipeline, currentIndex);
+        }
+
+        return WaitForTokenAsync(pending, message, pipeline, currentIndex);
+    }
+
+    private async ValueTask WaitForTokenAsync(ValueTask<string> pending, PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+    {
+        Apply(message, await pending.ConfigureAwait(false));
         await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
     }
 
-    private static void Apply(PipelineMessage message, string? token)
+    private void Apply(PipelineMessage message, string? token)
+    {
+        var last = _last;
+        if (last is null || !ReferenceEquals(last.Token, token) && !string.Equals(last.Token, token, StringComparison.Ordinal))
+        {
+            last = new BearerValue(Check(token));
+            _last = last;
+        }
+
+        message.Request.Headers.Set(HeaderName, last.HeaderValue);
+    }
+
+    private static string Check(string? token)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
@@ -48,6 +81,13 @@ internal sealed class BearerTokenPolicy : PipelinePolicy
             throw new InvalidOperationException("The Paragon user token contains a line break; it cannot be sent as a header.");
         }
 
-        message.Request.Headers.Set("Authorization", "Bearer " + token);
+        return token;
+    }
+
+    private sealed class BearerValue(string token)
+    {
+        public string Token { get; } = token;
+
+        public string HeaderValue { get; } = "Bearer " + token;
     }
 }

@@ -78,6 +78,22 @@ public sealed class ConstructionTests
     }
 
     [Fact]
+    public void Logging_runs_only_when_asked_for()
+    {
+        var quiet = new ActionKitClientOptions { ProjectId = "p", Token = "t" };
+        _ = new ActionKitClient(quiet);
+        quiet.ClientLoggingOptions!.EnableLogging.ShouldBe(false);
+
+        var withFactory = new ActionKitClientOptions { ProjectId = "p", Token = "t", ClientLoggingOptions = new() { LoggerFactory = new CollectingLoggerFactory() } };
+        _ = new ActionKitClient(withFactory);
+        withFactory.ClientLoggingOptions.EnableLogging.ShouldBe(true);
+
+        var eventSourceOnly = new ActionKitClientOptions { ProjectId = "p", Token = "t", ClientLoggingOptions = new() { EnableLogging = true } };
+        _ = new ActionKitClient(eventSourceOnly);
+        eventSourceOnly.ClientLoggingOptions.EnableLogging.ShouldBe(true);
+    }
+
+    [Fact]
     public void Options_are_frozen_once_a_client_uses_them()
     {
         var options = new ActionKitClientOptions { ProjectId = "p", Token = "t" };

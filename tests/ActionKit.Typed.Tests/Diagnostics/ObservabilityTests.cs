@@ -118,7 +118,7 @@ public sealed class ObservabilityTests
         texts.Count.ShouldBeGreaterThan(10);
         logs.Lines.ShouldNotBeEmpty();
         logs.Lines.ShouldContain(line => line.Contains("projects/" + Clients.ProjectId + "/actions"));
-        logs.Lines.ShouldContain(line => line.Contains("Authorization") && line.Contains("REDACTED"));
+        logs.Lines.ShouldContain(line => line.Contains("Authorization", StringComparison.OrdinalIgnoreCase) && line.Contains("REDACTED"));
         texts.Add(minter.ToString());
         texts.AddRange(logs.Lines);
         texts.AddRange(collector.Activities.SelectMany(a => a.TagObjects.Select(t => t.Key + "=" + t.Value).Append(a.StatusDescription ?? string.Empty).Append(a.DisplayName)));

@@ -60,6 +60,21 @@ public sealed class EmulatorFaultTests(EmulatorFixture fixture) : EmulatorTestBa
     }
 
     [Fact]
+    public async Task Retried_read_resends_a_body_larger_than_one_buffer_unchanged()
+    {
+        Emulator.Faults.Enqueue(EmulatorFault.Status(503), "SLACK_LIST_CHANNELS");
+        var text = new string('x', 200_000) + "é";
+        var parameters = BinaryData.FromString("{\"cursor\":\"" + text + "\"}");
+        var client = CreateClient();
+
+        await client.RunAsync("SLACK_LIST_CHANNELS", parameters, cancellationToken: TestContext.Current.CancellationToken);
+
+        Emulator.Journal.Count.ShouldBe(2);
+        Emulator.Journal[0].BodyText.ShouldBe("{\"action\":\"SLACK_LIST_CHANNELS\",\"parameters\":{\"cursor\":\"" + text + "\"}}");
+        Emulator.Journal[1].BodyText.ShouldBe(Emulator.Journal[0].BodyText);
+    }
+
+    [Fact]
     public async Task Read_whose_connection_is_dropped_is_retried()
     {
         Emulator.Faults.Enqueue(EmulatorFault.DropConnection(), "SLACK_LIST_CHANNELS");
