@@ -5,7 +5,8 @@ namespace ActionKit.Typed.Generator.Emit;
 
 /// <summary>
 /// A sealed record per object schema with a nested reflection-free converter. Unknown wire properties are kept in
-/// <c>AdditionalProperties</c> and written back, so user-specific custom fields survive a round trip.
+/// <c>AdditionalProperties</c> (one buffer of raw JSON per record, read into a dictionary on first use) and written
+/// back, so user-specific custom fields survive a round trip.
 /// </summary>
 internal static class RecordEmitter
 {
@@ -111,7 +112,7 @@ internal static class RecordEmitter
                 }
             }
 
-            w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;");
+            w.Line("global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;");
             using (w.Braces($"while ({JsonCode.Helpers}.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)"))
             {
                 for (var i = 0; i < type.Properties.Count; i++)
@@ -130,20 +131,16 @@ internal static class RecordEmitter
                     }
                 }
 
-                var readExtension = $$"""
-                    var name = reader.GetString()!;
-                    {{JsonCode.Helpers}}.Next(ref reader);
-                    {{JsonCode.Helpers}}.ReadExtension(ref reader, name, ref extensions);
-                    """;
+                var readExtension = $"{JsonCode.Helpers}.ReadExtension(ref reader, ref extensions);";
                 if (type.Properties.Count == 0)
                 {
-                    w.Block(readExtension);
+                    w.Line(readExtension);
                 }
                 else
                 {
                     using (w.Braces("else"))
                     {
-                        w.Block(readExtension);
+                        w.Line(readExtension);
                     }
                 }
             }
@@ -167,7 +164,7 @@ internal static class RecordEmitter
                 w.Line($"{property.Name} = {value},");
             }
 
-            w.Line("AdditionalProperties = extensions,");
+            w.Line("AdditionalProperties = extensions.Build(),");
             w.Close(";");
         }
     }

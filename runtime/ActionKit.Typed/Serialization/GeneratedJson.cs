@@ -130,6 +130,12 @@ public static class GeneratedJson
         (extensions ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
     }
 
+    /// <summary>
+    /// Copies the property the reader is on (a name that no member claims, then its value) into the record's
+    /// extension data, leaving the reader at the value's end.
+    /// </summary>
+    public static void ReadExtension(ref Utf8JsonReader reader, ref JsonExtensionDataBuilder extensions) => extensions.Add(ref reader);
+
     /// <summary>Writes a list with an item writer.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeItem)
     {

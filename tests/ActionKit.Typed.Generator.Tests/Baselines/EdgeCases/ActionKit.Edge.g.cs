@@ -275,7 +275,7 @@ public sealed partial record EdgeKitchenSinkRequest : global::ActionKit.Typed.IA
             global::System.Text.Json.JsonElement? p31 = default;
             global::System.Text.Json.JsonElement? p32 = default;
             global::System.Text.Json.JsonElement? p33 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("page_size"u8))
@@ -457,9 +457,7 @@ public sealed partial record EdgeKitchenSinkRequest : global::ActionKit.Typed.IA
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             if (!has2) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("EdgeKitchenSinkRequest", "PageSize");
@@ -505,7 +503,7 @@ public sealed partial record EdgeKitchenSinkRequest : global::ActionKit.Typed.IA
                 Multi = p31,
                 Untyped = p32,
                 Freeform = p33,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -957,7 +955,7 @@ public sealed partial record EdgeKitchenSinkNode
             bool has0 = false;
             global::System.Collections.Generic.IReadOnlyList<global::Tests.ActionKit.EdgeKitchenSinkNode>? p1 = default;
             global::Tests.ActionKit.EdgeKitchenSinkNode? p2 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("name"u8))
@@ -978,9 +976,7 @@ public sealed partial record EdgeKitchenSinkNode
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             if (!has0) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("EdgeKitchenSinkNode", "name");
@@ -989,7 +985,7 @@ public sealed partial record EdgeKitchenSinkNode
                 Name = p0!,
                 Children = p1,
                 Parent = p2,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -1058,7 +1054,7 @@ public sealed partial record EdgeKitchenSinkPeopleItem
             string? p0 = default;
             string? p1 = default;
             bool has1 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("name"u8))
@@ -1074,9 +1070,7 @@ public sealed partial record EdgeKitchenSinkPeopleItem
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             if (!has1) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("EdgeKitchenSinkPeopleItem", "email");
@@ -1084,7 +1078,7 @@ public sealed partial record EdgeKitchenSinkPeopleItem
             {
                 Name = p0,
                 Email = p1!,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 

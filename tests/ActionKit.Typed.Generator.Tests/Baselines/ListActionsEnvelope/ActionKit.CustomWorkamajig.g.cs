@@ -42,7 +42,7 @@ public sealed partial record CustomWorkamajigGetProjectsRequest : global::Action
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
             global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters? p0 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("paginationParameters"u8))
@@ -52,15 +52,13 @@ public sealed partial record CustomWorkamajigGetProjectsRequest : global::Action
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest
             {
                 PaginationParameters = p0,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -114,7 +112,7 @@ public sealed partial record CustomWorkamajigGetProjectsPaginationParameters
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
             double? p0 = default;
             double? p1 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("pageNumber"u8))
@@ -129,16 +127,14 @@ public sealed partial record CustomWorkamajigGetProjectsPaginationParameters
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters
             {
                 PageNumber = p0,
                 Limit = p1,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 

@@ -48,7 +48,7 @@ public sealed partial record GoogleCalendarCreateEventRequest : global::ActionKi
             string? p0 = default;
             bool has0 = false;
             string? p1 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("title"u8))
@@ -64,9 +64,7 @@ public sealed partial record GoogleCalendarCreateEventRequest : global::ActionKi
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             if (!has0) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("GoogleCalendarCreateEventRequest", "title");
@@ -74,7 +72,7 @@ public sealed partial record GoogleCalendarCreateEventRequest : global::ActionKi
             {
                 Title = p0!,
                 Start = p1,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -130,16 +128,14 @@ public sealed partial record GoogleCalendarListEventsRequest : global::ActionKit
         public static global::Tests.ActionKit.GoogleCalendarListEventsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var name = reader.GetString()!;
-                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
             }
             return new global::Tests.ActionKit.GoogleCalendarListEventsRequest
             {
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 

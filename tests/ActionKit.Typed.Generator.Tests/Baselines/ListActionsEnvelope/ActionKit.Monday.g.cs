@@ -49,7 +49,7 @@ public sealed partial record MondayCreateItemRequest : global::ActionKit.Typed.I
             bool has0 = false;
             string? p1 = default;
             bool has1 = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("boardId"u8))
@@ -66,9 +66,7 @@ public sealed partial record MondayCreateItemRequest : global::ActionKit.Typed.I
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             if (!has0) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("MondayCreateItemRequest", "boardId");
@@ -77,7 +75,7 @@ public sealed partial record MondayCreateItemRequest : global::ActionKit.Typed.I
             {
                 BoardId = p0!,
                 ItemName = p1!,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 

@@ -63,7 +63,7 @@ public sealed partial record AsanaGetProjectsRequest : global::ActionKit.Typed.I
             string? p1 = default;
             global::Tests.ActionKit.AsanaGetProjectsArchived? p2 = default;
             global::Tests.ActionKit.AsanaGetProjectsPaginationParameters? p3 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("workspace"u8))
@@ -88,9 +88,7 @@ public sealed partial record AsanaGetProjectsRequest : global::ActionKit.Typed.I
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsRequest
@@ -99,7 +97,7 @@ public sealed partial record AsanaGetProjectsRequest : global::ActionKit.Typed.I
                 Team = p1,
                 Archived = p2,
                 PaginationParameters = p3,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -168,7 +166,7 @@ public sealed partial record AsanaGetProjectsResult
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
             global::System.Collections.Generic.IReadOnlyList<global::Tests.ActionKit.AsanaGetProjectsProject>? p0 = default;
             string? p1 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("data"u8))
@@ -183,16 +181,14 @@ public sealed partial record AsanaGetProjectsResult
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsResult
             {
                 Data = p0,
                 NextPageCursor = p1,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -258,7 +254,7 @@ public sealed partial record AsanaGetProjectsCompact
             string? p0 = default;
             string? p1 = default;
             string? p2 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("gid"u8))
@@ -278,9 +274,7 @@ public sealed partial record AsanaGetProjectsCompact
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsCompact
@@ -288,7 +282,7 @@ public sealed partial record AsanaGetProjectsCompact
                 Gid = p0,
                 Name = p1,
                 ResourceType = p2,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -422,7 +416,7 @@ public sealed partial record AsanaGetProjectsProject
             global::Tests.ActionKit.AsanaGetProjectsCompact? p9 = default;
             global::Tests.ActionKit.AsanaGetProjectsCompact? p10 = default;
             global::Tests.ActionKit.AsanaGetProjectsCompact? p11 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("gid"u8))
@@ -487,9 +481,7 @@ public sealed partial record AsanaGetProjectsProject
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsProject
@@ -506,7 +498,7 @@ public sealed partial record AsanaGetProjectsProject
                 Workspace = p9,
                 Team = p10,
                 Owner = p11,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -675,7 +667,7 @@ public sealed partial record AsanaGetProjectsPaginationParameters
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
             string? p0 = default;
             double? p1 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("pageCursor"u8))
@@ -690,16 +682,14 @@ public sealed partial record AsanaGetProjectsPaginationParameters
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsPaginationParameters
             {
                 PageCursor = p0,
                 Limit = p1,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 

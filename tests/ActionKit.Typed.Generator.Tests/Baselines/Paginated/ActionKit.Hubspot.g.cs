@@ -50,7 +50,7 @@ public sealed partial record HubspotGetRecordsAnyRequest : global::ActionKit.Typ
             string? p0 = default;
             bool has0 = false;
             global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters? p1 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("recordType"u8))
@@ -66,9 +66,7 @@ public sealed partial record HubspotGetRecordsAnyRequest : global::ActionKit.Typ
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             if (!has0) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("HubspotGetRecordsAnyRequest", "recordType");
@@ -76,7 +74,7 @@ public sealed partial record HubspotGetRecordsAnyRequest : global::ActionKit.Typ
             {
                 RecordType = p0!,
                 PaginationParameters = p1,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -132,7 +130,7 @@ public sealed partial record HubspotGetRecordsAnyPaginationParameters
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
             string? p0 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("pageCursor"u8))
@@ -142,15 +140,13 @@ public sealed partial record HubspotGetRecordsAnyPaginationParameters
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters
             {
                 PageCursor = p0,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 

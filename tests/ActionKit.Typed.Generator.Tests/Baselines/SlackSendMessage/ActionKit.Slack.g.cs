@@ -82,7 +82,7 @@ public sealed partial record SlackSendMessageRequest : global::ActionKit.Typed.I
             string? p3 = default;
             string? p4 = default;
             bool? p5 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("channel"u8))
@@ -119,9 +119,7 @@ public sealed partial record SlackSendMessageRequest : global::ActionKit.Typed.I
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             if (!has0) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("SlackSendMessageRequest", "channel");
@@ -134,7 +132,7 @@ public sealed partial record SlackSendMessageRequest : global::ActionKit.Typed.I
                 BotName = p3,
                 BotIcon = p4,
                 AuthenticatedUser = p5,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -242,7 +240,7 @@ public sealed partial record SlackSendMessageResult
             string? p2 = default;
             global::Tests.ActionKit.SlackSendMessageMessage? p3 = default;
             global::Tests.ActionKit.SlackSendMessageResultResponseMetadata? p4 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("ok"u8))
@@ -272,9 +270,7 @@ public sealed partial record SlackSendMessageResult
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.SlackSendMessageResult
@@ -284,7 +280,7 @@ public sealed partial record SlackSendMessageResult
                 Ts = p2,
                 Message = p3,
                 ResponseMetadata = p4,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -393,7 +389,7 @@ public sealed partial record SlackSendMessageBotProfile
             bool? p4 = default;
             long? p5 = default;
             string? p6 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("id"u8))
@@ -433,9 +429,7 @@ public sealed partial record SlackSendMessageBotProfile
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.SlackSendMessageBotProfile
@@ -447,7 +441,7 @@ public sealed partial record SlackSendMessageBotProfile
                 Deleted = p4,
                 Updated = p5,
                 TeamId = p6,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -580,7 +574,7 @@ public sealed partial record SlackSendMessageMessage
             string? p6 = default;
             global::Tests.ActionKit.SlackSendMessageBotProfile? p7 = default;
             global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? p8 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("type"u8))
@@ -630,9 +624,7 @@ public sealed partial record SlackSendMessageMessage
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.SlackSendMessageMessage
@@ -646,7 +638,7 @@ public sealed partial record SlackSendMessageMessage
                 Team = p6,
                 BotProfile = p7,
                 Blocks = p8,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
@@ -740,7 +732,7 @@ public sealed partial record SlackSendMessageResultResponseMetadata
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
             global::System.Collections.Generic.IReadOnlyList<string>? p0 = default;
             global::System.Collections.Generic.IReadOnlyList<string>? p1 = default;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
+            global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 if (reader.ValueTextEquals("scopes"u8))
@@ -755,16 +747,14 @@ public sealed partial record SlackSendMessageResultResponseMetadata
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, name, ref extensions);
+                    global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
                 }
             }
             return new global::Tests.ActionKit.SlackSendMessageResultResponseMetadata
             {
                 Scopes = p0,
                 AcceptedScopes = p1,
-                AdditionalProperties = extensions,
+                AdditionalProperties = extensions.Build(),
             };
         }
 
