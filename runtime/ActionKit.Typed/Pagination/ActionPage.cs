@@ -9,11 +9,13 @@ namespace ActionKit.Typed;
 /// <summary>One page of a paginated action: its items, the raw result, and where the next page starts.</summary>
 public sealed class ActionPage<TItem> : ClientResult
 {
-    internal ActionPage(IReadOnlyList<TItem> items, JsonElement rawResult, ActionContinuationToken? continuationToken, int pageNumber, PipelineResponse response)
+    private JsonElement? _rawResult;
+
+    internal ActionPage(List<TItem> items, ActionContinuationToken? continuationToken, int pageNumber, PipelineResponse response)
         : base(response)
     {
         Items = items;
-        RawResult = rawResult;
+        ItemList = items;
         ContinuationToken = continuationToken;
         PageNumber = pageNumber;
     }
@@ -21,12 +23,22 @@ public sealed class ActionPage<TItem> : ClientResult
     /// <summary>The page's items.</summary>
     public IReadOnlyList<TItem> Items { get; }
 
-    /// <summary>The action's result for this page, as returned.</summary>
-    public JsonElement RawResult { get; }
+    /// <summary>The action's result for this page, as returned; read from the response body when first asked for.</summary>
+    public JsonElement RawResult => _rawResult ??= ReadRawResult(GetRawResponse());
 
     /// <summary>Where the next page starts; null after the last page.</summary>
     public ActionContinuationToken? ContinuationToken { get; }
 
     /// <summary>The 1-based number of this page within the enumeration that produced it.</summary>
     public int PageNumber { get; }
+
+    internal List<TItem> ItemList { get; }
+
+    private static JsonElement ReadRawResult(PipelineResponse response)
+    {
+        var content = response.Content;
+        var reader = new Utf8JsonReader(content.IsEmpty ? "null"u8 : content.ToMemory().Span);
+        reader.Read();
+        return JsonElement.ParseValue(ref reader);
+    }
 }

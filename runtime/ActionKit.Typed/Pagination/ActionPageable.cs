@@ -5,7 +5,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,6 +23,7 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
     private readonly ActionPagination _pagination;
     private readonly PaginationOptions _options;
     private readonly PageRequestTemplate _template;
+    private readonly PagedDescriptor<TItem> _descriptor;
     private readonly string? _startPosition;
     private readonly CancellationToken _cancellationToken;
 
@@ -40,6 +40,7 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
         }
 
         _template = new PageRequestTemplate(request, _pagination, _options.PageSize);
+        _descriptor = new PagedDescriptor<TItem>(request.Descriptor, _pagination, new PageReader<TItem>(request, _pagination));
         _startPosition = _template.InitialPositionJson;
         _cancellationToken = cancellationToken;
         if (_options.ContinuationToken is { } token)
@@ -72,26 +73,8 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
         page is ActionPage<TItem> actionPage ? actionPage.ContinuationToken : throw new ArgumentException("The page did not come from this collection.", nameof(page));
 
     /// <summary>Enumerates items, stopping exactly at <see cref="PaginationOptions.MaxItems"/>.</summary>
-    public new async IAsyncEnumerator<TItem> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-    {
-        var remaining = _options.MaxItems ?? int.MaxValue;
-        if (remaining == 0)
-        {
-            yield break;
-        }
-
-        await foreach (var page in Pages(cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var item in page.Items)
-            {
-                yield return item;
-                if (--remaining == 0)
-                {
-                    yield break;
-                }
-            }
-        }
-    }
+    public new IAsyncEnumerator<TItem> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        new ItemEnumerator(this, _options.MaxItems ?? int.MaxValue, cancellationToken);
 
     // Re-implemented so the item budget holds however the collection is enumerated as IAsyncEnumerable<T>.
     IAsyncEnumerator<TItem> IAsyncEnumerable<TItem>.GetAsyncEnumerator(CancellationToken cancellationToken) => GetAsyncEnumerator(cancellationToken);
@@ -112,16 +95,17 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
             seenCursors.Add(position);
         }
 
-        byte[]? previousPage = null;
+        // The previous page's body, kept by reference: response bodies are not reused, so it stays as received.
+        ReadOnlyMemory<byte>? previousPage = null;
         var emptyInARow = 0;
         long delivered = 0;
         for (var pageNumber = 1; _options.MaxPages is not { } max || pageNumber <= max; pageNumber++)
         {
             token.ThrowIfCancellationRequested();
-            ClientResult<UntypedActionResult> result;
+            ClientResult<PageContent<TItem>> result;
             try
             {
-                result = await _runner.RunAsync(new PagedRequest(_template, position), token).ConfigureAwait(false);
+                result = await _runner.RunAsync(new PagedRequest<TItem>(_descriptor, _template, position), token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -130,23 +114,30 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
                     ActionName, PaginationFailure.PageFailed, TokenAt(position), innerException: ex);
             }
 
-            var root = result.Value.Value;
-            var raw = JsonMarshal.GetRawUtf8Value(root);
-            if (_options.DetectStalls && previousPage is not null && raw.SequenceEqual(previousPage))
+            var response = result.GetRawResponse();
+            var raw = response.Content.ToMemory();
+            var content = result.Value;
+            if (_options.DetectStalls && previousPage is { } previous && raw.Span.SequenceEqual(previous.Span))
             {
                 throw Stalled(PaginationFailure.RepeatedPage, $"page {pageNumber} of {ActionName} is identical to the page before it", raw);
             }
 
-            if (PageReader.Items(root, _pagination.ItemsPointer) is not { } itemsElement)
+            if (content.ItemError is { } itemError)
+            {
+                throw new ActionKitPaginationException(
+                    $"Page {pageNumber} of {ActionName} has an item that does not read as {typeof(TItem).Name}: {itemError.Message}",
+                    ActionName, PaginationFailure.PageFailed, TokenAt(position), new BinaryData(raw), itemError);
+            }
+
+            if (content.Items is not { } items)
             {
                 var where = _pagination.ItemsPointer is { } pointer ? $"'{pointer}'" : "its only top-level array";
                 throw new ActionKitPaginationException(
                     $"Page {pageNumber} of {ActionName} has no array of items at {where}.",
-                    ActionName, PaginationFailure.InvalidPage, TokenAt(position), new BinaryData(raw.ToArray()));
+                    ActionName, PaginationFailure.InvalidPage, TokenAt(position), new BinaryData(raw));
             }
 
-            var items = ReadItems(itemsElement);
-            var next = NextPosition(style, root, position, items.Count);
+            var next = NextPosition(style, content.NextCursor, position, items.Count);
             if (next is not null && items.Count == 0)
             {
                 // Providers can return empty pages mid-list (filtered results); follow them, but not forever.
@@ -160,8 +151,8 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
                 emptyInARow = 0;
             }
 
-            previousPage = raw.ToArray();
-            yield return new ActionPage<TItem>(items, root, TokenAt(next, isEnd: next is null), pageNumber, result.GetRawResponse());
+            previousPage = raw;
+            yield return new ActionPage<TItem>(items, TokenAt(next, isEnd: next is null), pageNumber, response);
             delivered += items.Count;
             if (next is null || delivered >= (_options.MaxItems ?? long.MaxValue))
             {
@@ -170,31 +161,18 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
 
             if (_options.DetectStalls && style == PaginationStyle.Cursor && !seenCursors.Add(next))
             {
-                throw Stalled(PaginationFailure.RepeatedCursor, $"{ActionName} returned the cursor {next} again", previousPage);
+                throw Stalled(PaginationFailure.RepeatedCursor, $"{ActionName} returned the cursor {next} again", raw);
             }
 
             position = next;
         }
     }
 
-    private IReadOnlyList<TItem> ReadItems(JsonElement array)
-    {
-        var items = new List<TItem>(array.GetArrayLength());
-        foreach (var element in array.EnumerateArray())
-        {
-            var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(element));
-            reader.Read();
-            items.Add(_request.ReadItem(ref reader));
-        }
-
-        return items;
-    }
-
     /// <summary>
     /// The next page's position, or null at the end. Offset and page-number actions end on an empty page.
     /// Without a start, page numbers are assumed to begin at 1 (0 for <c>pageOffset</c>), offsets at 0.
     /// </summary>
-    private string? NextPosition(PaginationStyle style, JsonElement root, string? position, int count)
+    private string? NextPosition(PaginationStyle style, string? cursor, string? position, int count)
     {
         switch (style)
         {
@@ -204,7 +182,7 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
                 var first = _pagination.PositionParameter == "pageOffset" ? 0 : 1;
                 return count == 0 ? null : (Number(position, first) + 1).ToString(CultureInfo.InvariantCulture);
             default:
-                return PageReader.NextCursor(root, _pagination.NextCursorPointer);
+                return cursor;
         }
     }
 
@@ -222,7 +200,60 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
     private ActionContinuationToken? TokenAt(string? position, bool isEnd = false) =>
         isEnd ? null : new ActionContinuationToken(ActionName, _template.ParametersHash, position);
 
-    private ActionKitPaginationException Stalled(PaginationFailure failure, string what, ReadOnlySpan<byte> raw) =>
+    private ActionKitPaginationException Stalled(PaginationFailure failure, string what, ReadOnlyMemory<byte> raw) =>
         new($"Pagination stopped: {what}. Stopping here instead of looping; set PaginationOptions.DetectStalls to false to follow anyway.",
-            ActionName, failure, continuationToken: null, new BinaryData(raw.ToArray()));
+            ActionName, failure, continuationToken: null, new BinaryData(raw));
+
+    /// <summary>
+    /// Hands out a page's items one by one without a state-machine step each: only moving to the next page awaits.
+    /// </summary>
+    private sealed class ItemEnumerator(ActionPageable<TItem> pageable, int maxItems, CancellationToken cancellationToken) : IAsyncEnumerator<TItem>
+    {
+        private IAsyncEnumerator<ActionPage<TItem>>? _pages;
+        private List<TItem>? _items;
+        private int _index;
+        private int _remaining = maxItems;
+
+        public TItem Current { get; private set; } = default!;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            if (_remaining <= 0)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            if (_items is { } items && ++_index < items.Count)
+            {
+                Current = items[_index];
+                _remaining--;
+                return new ValueTask<bool>(true);
+            }
+
+            return NextPageAsync();
+        }
+
+        public ValueTask DisposeAsync() => _pages?.DisposeAsync() ?? default;
+
+        private async ValueTask<bool> NextPageAsync()
+        {
+            _pages ??= pageable.Pages(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (await _pages.MoveNextAsync().ConfigureAwait(false))
+            {
+                var items = _pages.Current.ItemList;
+                if (items.Count > 0)
+                {
+                    _items = items;
+                    _index = 0;
+                    Current = items[0];
+                    _remaining--;
+                    return true;
+                }
+            }
+
+            _items = null;
+            _remaining = 0;
+            return false;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -16,6 +17,7 @@ internal sealed class PageRequestTemplate
     private readonly JsonDocument _parameters;
     private readonly ActionPagination _pagination;
     private readonly int? _pageSize;
+    private List<JsonProperty>? _keptForPages;
 
     public PageRequestTemplate(IActionRequest request, ActionPagination pagination, int? pageSize)
     {
@@ -28,15 +30,11 @@ internal sealed class PageRequestTemplate
         _parameters = JsonDocument.Parse(buffer.WrittenMemory);
         _pagination = pagination;
         _pageSize = pageSize;
-        Descriptor = new PagedDescriptor(request.Descriptor, pagination);
         InitialPositionJson = PaginationParameters is { } page && page.TryGetProperty(pagination.PositionParameter, out var start) && start.ValueKind != JsonValueKind.Null
             ? start.GetRawText()
             : null;
         ParametersHash = Hash();
     }
-
-    /// <summary>The page requests' descriptor: the action's name, integration and safety, with the raw JSON result.</summary>
-    public ActionDescriptor<UntypedActionResult> Descriptor { get; }
 
     /// <summary>A page position the caller set in the request, where the enumeration starts.</summary>
     public string? InitialPositionJson { get; }
@@ -70,7 +68,8 @@ internal sealed class PageRequestTemplate
             !property.NameEquals(_pagination.PositionParameter)
             && !(limit is not null && property.NameEquals(limit) && (writeLimit || !includeLimit));
 
-        var kept = original?.EnumerateObject().Where(Keep).ToList() ?? [];
+        // The same for every page: worked out once.
+        var kept = includeLimit ? _keptForPages ??= original?.EnumerateObject().Where(Keep).ToList() ?? [] : original?.EnumerateObject().Where(Keep).ToList() ?? [];
         if (kept.Count > 0 || positionJson is not null || writeLimit)
         {
             writer.WritePropertyName(ActionPagination.ParametersProperty);
@@ -110,27 +109,31 @@ internal sealed class PageRequestTemplate
         SHA256.HashData(buffer.WrittenSpan, hash);
         return Base64Url.EncodeToString(hash[..12]);
     }
+}
 
-    private sealed class PagedDescriptor(ActionDescriptor action, ActionPagination pagination)
-        : ActionDescriptor<UntypedActionResult>(action.Name, action.Integration, action.Description, action.Safety, pagination, action.ParametersSchemaJson, action.SchemaHash)
-    {
-        public override Type RequestType => typeof(PagedRequest);
+/// <summary>
+/// The page requests' descriptor: the action's name, integration and safety, with a result read in one pass into the
+/// page's typed items and next cursor.
+/// </summary>
+internal sealed class PagedDescriptor<TItem>(ActionDescriptor action, ActionPagination pagination, PageReader<TItem> reader)
+    : ActionDescriptor<PageContent<TItem>>(action.Name, action.Integration, action.Description, action.Safety, pagination, action.ParametersSchemaJson, action.SchemaHash)
+{
+    public override Type RequestType => typeof(PagedRequest<TItem>);
 
-        public override ActionResultKind ResultKind => ActionResultKind.Json;
+    public override ActionResultKind ResultKind => ActionResultKind.Json;
 
-        public override UntypedActionResult ReadResult(ref Utf8JsonReader reader) => UntypedActionResult.Read(ref reader);
+    public override PageContent<TItem> ReadResult(ref Utf8JsonReader json) => reader.Read(ref json);
 
-        private protected override IActionRequest ReadRequestCore(ref Utf8JsonReader reader) =>
-            throw new NotSupportedException("Page requests are made by the SDK, not read from JSON.");
-    }
+    private protected override IActionRequest ReadRequestCore(ref Utf8JsonReader reader) =>
+        throw new NotSupportedException("Page requests are made by the SDK, not read from JSON.");
 }
 
 /// <summary>One page's request: the caller's parameters with the page position set.</summary>
-internal sealed class PagedRequest(PageRequestTemplate template, string? positionJson) : IActionRequest<UntypedActionResult>
+internal sealed class PagedRequest<TItem>(PagedDescriptor<TItem> descriptor, PageRequestTemplate template, string? positionJson) : IActionRequest<PageContent<TItem>>
 {
-    public ActionDescriptor<UntypedActionResult> Descriptor => template.Descriptor;
+    public ActionDescriptor<PageContent<TItem>> Descriptor => descriptor;
 
-    ActionDescriptor IActionRequest.Descriptor => template.Descriptor;
+    ActionDescriptor IActionRequest.Descriptor => descriptor;
 
     public void WriteParameters(Utf8JsonWriter writer) => template.Write(writer, positionJson);
 }
