@@ -29,7 +29,7 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
     {
         _emulator.SetResult("TESTKIT_LIST_THINGS", result);
 
-        var page = await fixture.NewClient().Testkit().ListThingsPagedAsync(new(), new PaginationOptions { MaxPages = 1 }).AsPages().FirstAsync();
+        var page = await fixture.NewClient().Testkit().ListThingsPagedAsync(new(), new PaginationOptions { MaxPages = 1 }, TestContext.Current.CancellationToken).AsPages().FirstAsync(TestContext.Current.CancellationToken);
 
         page.Items.Count.ShouldBe(items);
         page.ContinuationToken?.PositionJson.ShouldBe(next);
@@ -53,7 +53,7 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
     {
         _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 3));
         var client = fixture.NewClient();
-        var first = await client.Asana().GetProjectsPagedAsync(new()).AsPages().FirstAsync();
+        var first = await client.Asana().GetProjectsPagedAsync(new(), cancellationToken: TestContext.Current.CancellationToken).AsPages().FirstAsync(TestContext.Current.CancellationToken);
         _emulator.Reset();
         _emulator.SetResult("ASANA_GET_PROJECTS", """{"data":[{"gid":"4"},"not a project",{"gid":"6"}],"nextPageCursor":null}""");
 
@@ -67,7 +67,7 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
 
         _emulator.Reset();
         _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 3));
-        var rest = await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = ex.ContinuationToken }));
+        var rest = await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = ex.ContinuationToken }, TestContext.Current.CancellationToken));
         rest.ShouldBe([4, 5, 6]);
     }
 
@@ -76,7 +76,7 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
     {
         _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(20, 10));
 
-        var enumerator = fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxItems = 12 }).GetAsyncEnumerator();
+        var enumerator = fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxItems = 12 }, TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
         var seen = 0;
         while (await enumerator.MoveNextAsync())
         {
