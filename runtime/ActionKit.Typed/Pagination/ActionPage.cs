@@ -2,6 +2,7 @@ using System;
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ActionKit.Typed;
@@ -9,7 +10,7 @@ namespace ActionKit.Typed;
 /// <summary>One page of a paginated action: its items, the raw result, and where the next page starts.</summary>
 public sealed class ActionPage<TItem> : ClientResult
 {
-    private JsonElement? _rawResult;
+    private StrongBox<JsonElement>? _rawResult;
 
     internal ActionPage(List<TItem> items, ActionContinuationToken? continuationToken, int pageNumber, PipelineResponse response)
         : base(response)
@@ -24,7 +25,7 @@ public sealed class ActionPage<TItem> : ClientResult
     public IReadOnlyList<TItem> Items { get; }
 
     /// <summary>The action's result for this page, as returned; read from the response body when first asked for.</summary>
-    public JsonElement RawResult => _rawResult ??= ReadRawResult(GetRawResponse());
+    public JsonElement RawResult => (_rawResult ??= new StrongBox<JsonElement>(ReadRawResult(GetRawResponse()))).Value;
 
     /// <summary>Where the next page starts; null after the last page.</summary>
     public ActionContinuationToken? ContinuationToken { get; }

@@ -117,7 +117,7 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
             var response = result.GetRawResponse();
             var raw = response.Content.ToMemory();
             var content = result.Value;
-            if (_options.DetectStalls && previousPage is { } previous && raw.Span.SequenceEqual(previous.Span))
+            if (_options.DetectStalls && previousPage is { } previous && !raw.IsEmpty && raw.Span.SequenceEqual(previous.Span))
             {
                 throw Stalled(PaginationFailure.RepeatedPage, $"page {pageNumber} of {ActionName} is identical to the page before it", raw);
             }

@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Threading;
 
 namespace ActionKit.Typed.Serialization;
 
@@ -17,7 +18,7 @@ namespace ActionKit.Typed.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonExtensionData : IDictionary<string, JsonElement>, IReadOnlyDictionary<string, JsonElement>, IEquatable<JsonExtensionData>
 {
-    private byte[]? _json;
+    private readonly byte[] _json;
     private Dictionary<string, JsonElement>? _values;
 
     internal JsonExtensionData(byte[] json) => _json = json;
@@ -90,7 +91,8 @@ public sealed class JsonExtensionData : IDictionary<string, JsonElement>, IReadO
             return true;
         }
 
-        if (_json is { } mine && other._json is { } theirs && mine.AsSpan().SequenceEqual(theirs))
+        // Neither looked at (so neither changed): the same bytes are the same properties.
+        if (_values is null && other._values is null && _json.AsSpan().SequenceEqual(other._json))
         {
             return true;
         }
@@ -132,9 +134,9 @@ public sealed class JsonExtensionData : IDictionary<string, JsonElement>, IReadO
     /// <summary>The properties as one JSON object.</summary>
     public override string ToString()
     {
-        if (_json is { } json)
+        if (_values is null)
         {
-            return System.Text.Encoding.UTF8.GetString(json);
+            return System.Text.Encoding.UTF8.GetString(_json);
         }
 
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -151,21 +153,17 @@ public sealed class JsonExtensionData : IDictionary<string, JsonElement>, IReadO
     private Dictionary<string, JsonElement> Materialize()
     {
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (_json is { } json)
+        var reader = new Utf8JsonReader(_json);
+        reader.Read();
+        var root = JsonElement.ParseValue(ref reader);
+        foreach (var property in root.EnumerateObject())
         {
-            var reader = new Utf8JsonReader(json);
-            reader.Read();
-            var root = JsonElement.ParseValue(ref reader);
-            foreach (var property in root.EnumerateObject())
-            {
-                values[property.Name] = property.Value;
-            }
+            values[property.Name] = property.Value;
         }
 
-        // From here on the dictionary is the data: it may be changed through IDictionary.
-        _values = values;
-        _json = null;
-        return values;
+        // From here on the dictionary is the data (it may be changed through IDictionary); when two threads get here
+        // at once, both use the first one stored.
+        return Interlocked.CompareExchange(ref _values, values, null) ?? values;
     }
 }
 

@@ -84,6 +84,19 @@ public sealed class ExtensionDataTests
     }
 
     [Fact]
+    public void Threads_looking_at_the_same_record_at_once_see_the_same_properties()
+    {
+        for (var round = 0; round < 200; round++)
+        {
+            var project = Read(Project);
+            var counts = new int[4];
+            System.Threading.Tasks.Parallel.For(0, counts.Length, i => counts[i] = project.AdditionalProperties!.Count);
+            counts.ShouldAllBe(count => count == 5);
+            project.AdditionalProperties!.ContainsKey("custom").ShouldBeTrue();
+        }
+    }
+
+    [Fact]
     public void A_multi_segment_reader_copies_the_same_json()
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(Project);
