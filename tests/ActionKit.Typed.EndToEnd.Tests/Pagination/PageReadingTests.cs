@@ -29,7 +29,7 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
     {
         _emulator.SetResult("TESTKIT_LIST_THINGS", result);
 
-        var page = await fixture.NewClient().Testkit().ListThingsPagedAsync(new(), new PaginationOptions { MaxPages = 1 }, TestContext.Current.CancellationToken).AsPages().FirstAsync(TestContext.Current.CancellationToken);
+        var page = await fixture.NewClient().Testkit().ListThingsPagedAsync(new(), new PaginationOptions { MaxPages = 1 }, TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken);
 
         page.Items.Count.ShouldBe(items);
         page.ContinuationToken?.PositionJson.ShouldBe(next);
@@ -53,7 +53,7 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
     {
         _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 3));
         var client = fixture.NewClient();
-        var first = await client.Asana().GetProjectsPagedAsync(new(), cancellationToken: TestContext.Current.CancellationToken).AsPages().FirstAsync(TestContext.Current.CancellationToken);
+        var first = await client.Asana().GetProjectsPagedAsync(new(), cancellationToken: TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken);
         _emulator.Reset();
         _emulator.SetResult("ASANA_GET_PROJECTS", """{"data":[{"gid":"4"},"not a project",{"gid":"6"}],"nextPageCursor":null}""");
 
