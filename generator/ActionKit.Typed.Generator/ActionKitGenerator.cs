@@ -111,7 +111,7 @@ public sealed class ActionKitGenerator : IIncrementalGenerator
                 }
             }
 
-            Guarded(spc, chunk.HintName, () => spc.AddSource(chunk.HintName, SourceText.From(IntegrationEmitter.Emit(chunk), System.Text.Encoding.UTF8)));
+            Guarded(spc, chunk.HintName, () => spc.AddSource(chunk.HintName, IntegrationEmitter.EmitText(chunk)));
         });
 
         context.RegisterSourceOutput(index, static (spc, model) =>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using ActionKit.Typed.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ActionKit.Typed.Generator.Emit;
 
@@ -91,7 +92,12 @@ internal static class IntegrationEmitter
         }
     }
 
-    public static string Emit(OutputChunk chunk)
+    public static string Emit(OutputChunk chunk) => Write(chunk).ToString();
+
+    /// <summary>The file's text for the compiler, joined from the actions' cached pieces without an intermediate string.</summary>
+    public static SourceText EmitText(OutputChunk chunk) => Write(chunk).ToSourceText();
+
+    private static SourceWriter Write(OutputChunk chunk)
     {
         var json = new JsonCode(chunk.Namespace);
         var w = new SourceWriter();
@@ -106,7 +112,7 @@ internal static class IntegrationEmitter
         EmitCatalogClass(w, chunk);
         w.Line();
         EmitFacade(w, chunk, json);
-        return w.ToString();
+        return w;
     }
 
     private static void EmitCatalogClass(SourceWriter w, OutputChunk chunk)

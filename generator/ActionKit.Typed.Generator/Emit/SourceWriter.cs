@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ActionKit.Typed.Generator.Emit;
 
@@ -10,15 +13,43 @@ namespace ActionKit.Typed.Generator.Emit;
 internal sealed class SourceWriter
 {
     private readonly StringBuilder _builder = new();
+    private readonly List<string> _parts = new();
+    private int _length;
     private int _indent;
 
     public SourceWriter(int indent = 0) => _indent = indent;
 
-    /// <summary>Appends text another writer produced, as it is.</summary>
+    /// <summary>
+    /// Adds text another writer produced, as it is. The text is kept as its own part rather than copied, so a file
+    /// joined from many cached pieces is copied once, into the compiler's text (see <see cref="ToSourceText"/>).
+    /// </summary>
     public SourceWriter Raw(string text)
     {
-        _builder.Append(text);
+        if (text.Length > 0)
+        {
+            Flush();
+            _parts.Add(text);
+            _length += text.Length;
+        }
+
         return this;
+    }
+
+    /// <summary>The text as the compiler's <see cref="SourceText"/>, read from the parts without joining them first.</summary>
+    public SourceText ToSourceText()
+    {
+        Flush();
+        return SourceText.From(new PartsReader(_parts), _length, Encoding.UTF8);
+    }
+
+    private void Flush()
+    {
+        if (_builder.Length > 0)
+        {
+            _parts.Add(_builder.ToString());
+            _length += _builder.Length;
+            _builder.Clear();
+        }
     }
 
     public SourceWriter Line(string text = "")
@@ -77,7 +108,11 @@ internal sealed class SourceWriter
         return new Closer(this);
     }
 
-    public override string ToString() => _builder.ToString();
+    public override string ToString()
+    {
+        Flush();
+        return _parts.Count == 1 ? _parts[0] : string.Concat(_parts);
+    }
 
     private sealed class Closer : IDisposable
     {
@@ -86,5 +121,54 @@ internal sealed class SourceWriter
         public Closer(SourceWriter writer) => _writer = writer;
 
         public void Dispose() => _writer.Close();
+    }
+
+    /// <summary>Reads a list of strings as one text.</summary>
+    private sealed class PartsReader : TextReader
+    {
+        private readonly List<string> _parts;
+        private int _part;
+        private int _offset;
+
+        public PartsReader(List<string> parts) => _parts = parts;
+
+        public override int Peek() => Skip() ? _parts[_part][_offset] : -1;
+
+        public override int Read()
+        {
+            if (!Skip())
+            {
+                return -1;
+            }
+
+            return _parts[_part][_offset++];
+        }
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var read = 0;
+            while (read < count && Skip())
+            {
+                var part = _parts[_part];
+                var n = Math.Min(count - read, part.Length - _offset);
+                part.CopyTo(_offset, buffer, index + read, n);
+                _offset += n;
+                read += n;
+            }
+
+            return read;
+        }
+
+        /// <summary>Moves past exhausted parts; false at the end.</summary>
+        private bool Skip()
+        {
+            while (_part < _parts.Count && _offset >= _parts[_part].Length)
+            {
+                _part++;
+                _offset = 0;
+            }
+
+            return _part < _parts.Count;
+        }
     }
 }
