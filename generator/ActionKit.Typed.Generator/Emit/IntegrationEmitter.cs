@@ -36,14 +36,36 @@ internal static class IntegrationEmitter
         }
     }
 
+    // One builder per thread, reused from action to action: an action's code is copied once, into its strings.
+    [System.ThreadStatic]
+    private static System.Text.StringBuilder? t_builder;
+
     public static EmittedAction EmitAction(PlacedAction placed)
+    {
+        var builder = t_builder ?? new System.Text.StringBuilder(40_000);
+        t_builder = null;
+        try
+        {
+            return EmitAction(placed, builder);
+        }
+        finally
+        {
+            builder.Clear();
+            if (builder.Capacity <= 1_000_000)
+            {
+                t_builder = builder;
+            }
+        }
+    }
+
+    private static EmittedAction EmitAction(PlacedAction placed, System.Text.StringBuilder builder)
     {
         var slice = placed.Slice;
         var action = (slice.Retyped ?? placed.Typed.Spec!) with { MemberName = slice.MemberName };
         var json = new JsonCode(slice.Namespace);
         var descriptor = $"{json.Named("ActionKitCatalog")}.{slice.ClassName}.{action.MemberName}";
 
-        var types = new SourceWriter();
+        var types = new SourceWriter(builder);
 
         // The request and result lead; the types they use follow.
         var ordered = action.Types
@@ -63,11 +85,13 @@ internal static class IntegrationEmitter
             types.Line();
         }
 
-        var member = new SourceWriter(indent: 2);
+        var typesText = types.ToString();
+        var member = new SourceWriter(builder, indent: 2);
         EmitDescriptor(member, action, json);
-        var facade = new SourceWriter(indent: 1);
+        var memberText = member.ToString();
+        var facade = new SourceWriter(builder, indent: 1);
         EmitFacadeMethods(facade, action, json);
-        return new EmittedAction(slice.Namespace, slice.Key, slice.ClassName, slice.FacadeName, action.WireName, types.ToString(), member.ToString(), facade.ToString(), null);
+        return new EmittedAction(slice.Namespace, slice.Key, slice.ClassName, slice.FacadeName, action.WireName, typesText, memberText, facade.ToString(), null);
     }
 
     /// <summary>The actions of each integration, in wire-name order, cut into files of <see cref="ActionsPerFile"/>.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
@@ -12,12 +11,22 @@ namespace ActionKit.Typed.Generator.Emit;
 /// </summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder _builder;
     private readonly List<string> _parts = new();
     private int _length;
     private int _indent;
 
-    public SourceWriter(int indent = 0) => _indent = indent;
+    public SourceWriter(int indent = 0)
+        : this(new StringBuilder(), indent)
+    {
+    }
+
+    /// <summary>A writer over a builder the caller reuses; <see cref="ToString"/> leaves the builder empty.</summary>
+    public SourceWriter(StringBuilder builder, int indent = 0)
+    {
+        _builder = builder;
+        _indent = indent;
+    }
 
     /// <summary>
     /// Adds text another writer produced, as it is. The text is kept as its own part rather than copied, so a file
@@ -39,7 +48,7 @@ internal sealed class SourceWriter
     public SourceText ToSourceText()
     {
         Flush();
-        return SourceText.From(new PartsReader(_parts), _length, Encoding.UTF8);
+        return new PartsText(_parts, Encoding.UTF8);
     }
 
     private void Flush()
@@ -121,54 +130,5 @@ internal sealed class SourceWriter
         public Closer(SourceWriter writer) => _writer = writer;
 
         public void Dispose() => _writer.Close();
-    }
-
-    /// <summary>Reads a list of strings as one text.</summary>
-    private sealed class PartsReader : TextReader
-    {
-        private readonly List<string> _parts;
-        private int _part;
-        private int _offset;
-
-        public PartsReader(List<string> parts) => _parts = parts;
-
-        public override int Peek() => Skip() ? _parts[_part][_offset] : -1;
-
-        public override int Read()
-        {
-            if (!Skip())
-            {
-                return -1;
-            }
-
-            return _parts[_part][_offset++];
-        }
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            var read = 0;
-            while (read < count && Skip())
-            {
-                var part = _parts[_part];
-                var n = Math.Min(count - read, part.Length - _offset);
-                part.CopyTo(_offset, buffer, index + read, n);
-                _offset += n;
-                read += n;
-            }
-
-            return read;
-        }
-
-        /// <summary>Moves past exhausted parts; false at the end.</summary>
-        private bool Skip()
-        {
-            while (_part < _parts.Count && _offset >= _parts[_part].Length)
-            {
-                _part++;
-                _offset = 0;
-            }
-
-            return _part < _parts.Count;
-        }
     }
 }
