@@ -52,11 +52,26 @@ public sealed class ActionKitGenerator : IIncrementalGenerator
             .Select(static (action, cancellationToken) => ActionTyping.Type(action, cancellationToken))
             .WithTrackingName(TrackingNames.Typing);
 
-        var plan = typed.Collect()
+        var names = typed
+            .Select(static (action, _) => action.Naming())
+            .WithTrackingName(TrackingNames.Names);
+
+        var namePlan = names.Collect()
             .Combine(annotations)
             .Combine(settings)
-            .Select(static (pair, cancellationToken) => CatalogPlanner.PlanGuarded(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => CatalogPlanner.PlanNamesGuarded(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Plan);
+
+        // Usually no action collides and this is an empty result computed in no time.
+        var retyped = namePlan
+            .Combine(typed.Collect())
+            .Select(static (pair, cancellationToken) => CatalogPlanner.Retype(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Retype);
+
+        var plan = namePlan
+            .Combine(retyped)
+            .Select(static (pair, _) => CatalogPlanner.Complete(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Catalog);
 
         var slices = plan
             .Select(static (model, _) => model.Slices)

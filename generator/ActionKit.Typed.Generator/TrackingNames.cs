@@ -26,8 +26,17 @@ internal static class TrackingNames
     /// <summary>Per action: its types, named on their own.</summary>
     public const string Typing = nameof(Typing);
 
+    /// <summary>Per action: the names the plan needs of it.</summary>
+    public const string Names = nameof(Names);
+
     /// <summary>The one global step, over names: integration classes, members, type-name collisions, duplicates.</summary>
     public const string Plan = nameof(Plan);
+
+    /// <summary>The actions whose type names were taken first, typed again.</summary>
+    public const string Retype = nameof(Retype);
+
+    /// <summary>The plan with the re-typed actions in place.</summary>
+    public const string Catalog = nameof(Catalog);
 
     /// <summary>The plan's per-action part.</summary>
     public const string Slices = nameof(Slices);

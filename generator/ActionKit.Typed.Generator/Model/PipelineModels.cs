@@ -59,7 +59,40 @@ internal sealed record TypedAction(
     string? Error)
 {
     public ActionSchema Action => Source.Action;
+
+    /// <summary>What the catalog plan needs of this action: names only, so a change elsewhere in it does not re-plan.</summary>
+    public ActionNaming Naming() => new(Action.SourcePath, Source.Index, Action.Integration, Action.WireName, PreferredMember, IntegrationPrefix, TypeNames, Error);
 }
+
+/// <summary>An action's names: where it is, its integration and wire name, the member and type names it would take.</summary>
+internal sealed record ActionNaming(
+    string Path,
+    int Index,
+    string Integration,
+    string WireName,
+    string PreferredMember,
+    string? IntegrationPrefix,
+    EquatableArray<string> TypeNames,
+    string? Error);
+
+/// <summary>A tool of a file: its path and position.</summary>
+internal sealed record ToolRef(string Path, int Index);
+
+/// <summary>
+/// The plan over names: every kept action's slice, the actions whose own type names were taken first (to be typed
+/// again around <see cref="FacadeNames"/> and <see cref="TypeNames"/>), the catalog entries and the diagnostics.
+/// </summary>
+internal sealed record NamePlan(
+    string Namespace,
+    EquatableArray<ActionSlice> Slices,
+    EquatableArray<ToolRef> Colliding,
+    EquatableArray<CatalogEntry> Entries,
+    EquatableArray<string> FacadeNames,
+    EquatableArray<string> TypeNames,
+    EquatableArray<PendingDiagnostic> Diagnostics);
+
+/// <summary>An action typed again because another action had one of its type names first.</summary>
+internal sealed record RetypedAction(string Path, int Index, ActionSpec Spec);
 
 /// <summary>
 /// A diagnostic to report. When <see cref="ToolPath"/> is set it is located at the name of that file's tool number

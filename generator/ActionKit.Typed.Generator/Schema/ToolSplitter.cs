@@ -27,6 +27,7 @@ internal sealed class ToolSplitter
     private readonly byte[] _utf8;
     private readonly string? _integration;
     private readonly CancellationToken _cancellationToken;
+    private (int Start, int End)? _unreadable;
 
     private ToolSplitter(SchemaSource source, string content, string? integration, CancellationToken cancellationToken)
     {
@@ -57,40 +58,25 @@ internal sealed class ToolSplitter
         }
 
         var splitter = new ToolSplitter(source, content, integration, cancellationToken);
-        if (!splitter.Check())
-        {
-            return null;
-        }
-
-        splitter.Walk();
-        return splitter;
+        return splitter.Run() ? splitter : null;
     }
 
     /// <summary>
-    /// One pass over the whole file: a syntax error is reported where the reader stopped, and a string that parses but
-    /// escapes an unpaired UTF-16 surrogate ("\uD800") where it is. Only escaped strings are decoded to look for those.
+    /// One pass over the whole file that both checks it and cuts it: a syntax error is reported where the reader
+    /// stopped, and a string that parses but escapes an unpaired UTF-16 surrogate ("\uD800") where it is (only escaped
+    /// strings are decoded to look for those). Either way the file yields no tools and no other diagnostic.
     /// </summary>
-    private bool Check()
+    private bool Run()
     {
         var reader = new Utf8JsonReader(_utf8, Options);
-        (int Start, int End)? unreadable = null;
+        var diagnostics = _source.Diagnostics.Count;
         try
         {
-            while (reader.Read())
+            Walk(ref reader);
+
+            // Anything after the top-level value is an error the reader reports here.
+            while (Next(ref reader))
             {
-                if (unreadable is null && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueSpan.IndexOf((byte)'\\') >= 0)
-                {
-                    try
-                    {
-                        reader.GetString();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        // The quotes around the raw (still escaped) value.
-                        var start = (int)reader.TokenStartIndex;
-                        unreadable = (start, start + reader.ValueSpan.Length + 2);
-                    }
-                }
             }
         }
         catch (JsonException ex)
@@ -99,12 +85,14 @@ internal sealed class ToolSplitter
             var message = ex.Message;
             var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             message = (position >= 0 ? message.Substring(0, position) : message).Trim();
+            Discard(diagnostics);
             _source.ReportAt(DiagnosticDescriptors.InvalidJson, _source.LocateLine(ex.LineNumber, ex.BytePositionInLine), _source.Path, message);
             return false;
         }
 
-        if (unreadable is { } span)
+        if (_unreadable is { } span)
         {
+            Discard(diagnostics);
             _source.ReportAt(DiagnosticDescriptors.InvalidJson, _source.LocateUtf8(span.Start, span.End), _source.Path, "a string escapes an unpaired UTF-16 surrogate");
             return false;
         }
@@ -112,10 +100,58 @@ internal sealed class ToolSplitter
         return true;
     }
 
-    private void Walk()
+    private void Discard(int diagnostics)
     {
-        var reader = new Utf8JsonReader(_utf8, Options);
-        reader.Read();
+        Tools.Clear();
+        Anchors.Clear();
+        _source.Diagnostics.RemoveRange(diagnostics, _source.Diagnostics.Count - diagnostics);
+    }
+
+    /// <summary>Reads the next token, noting the first string that cannot be decoded.</summary>
+    private bool Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (_unreadable is null && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueSpan.IndexOf((byte)'\\') >= 0)
+        {
+            try
+            {
+                reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                // The quotes around the raw (still escaped) value.
+                var start = (int)reader.TokenStartIndex;
+                _unreadable = (start, start + reader.ValueSpan.Length + 2);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Passes over the value the reader is on, as <see cref="Utf8JsonReader.Skip"/> but checking its strings.</summary>
+    private void Skip(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.PropertyName)
+        {
+            Next(ref reader);
+        }
+
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            var depth = reader.CurrentDepth;
+            while (Next(ref reader) && reader.CurrentDepth > depth)
+            {
+            }
+        }
+    }
+
+    private void Walk(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartArray:
@@ -127,11 +163,11 @@ internal sealed class ToolSplitter
                 var catalogDiagnostics = _source.Diagnostics.Count;
                 var bare = false;
                 var root = (int)reader.TokenStartIndex;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var key = reader.ValueTextEquals("actions") ? "actions" : reader.ValueTextEquals("tools") ? "tools" : null;
                     bare |= reader.ValueTextEquals("function") || reader.ValueTextEquals("name");
-                    reader.Read();
+                    Next(ref reader);
 
                     // As JsonElement.TryGetProperty: "actions" wins over "tools", and of repeated names the last counts.
                     if (key is not null && (key == "actions" || catalog != "actions"))
@@ -144,7 +180,7 @@ internal sealed class ToolSplitter
                     }
                     else
                     {
-                        reader.Skip();
+                        Skip(ref reader);
                     }
                 }
 
@@ -171,19 +207,29 @@ internal sealed class ToolSplitter
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             _source.Report(DiagnosticDescriptors.UnrecognizedEnvelope, JsonPath.Root.Prop(key), _source.Path, $"'{key}' must be an object keyed by integration");
-            reader.Skip();
+            Skip(ref reader);
             return;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var name = reader.GetString()!;
-            reader.Read();
+            string name;
+            try
+            {
+                name = reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // An undecodable name: the whole file is reported as such once the pass ends.
+                name = string.Empty;
+            }
+
+            Next(ref reader);
             if (reader.TokenType != JsonTokenType.StartArray)
             {
                 _source.Report(DiagnosticDescriptors.UnrecognizedEnvelope, JsonPath.Root.Prop(key).Prop(name), _source.Path, $"integration '{name}' must be an array of tools");
-                reader.Skip();
+                Skip(ref reader);
                 continue;
             }
 
@@ -194,10 +240,10 @@ internal sealed class ToolSplitter
     /// <summary>The reader is on an array whose every element is a tool; it is left on the array's end.</summary>
     private void ReadTools(ref Utf8JsonReader reader, string? integration)
     {
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (Next(ref reader) && reader.TokenType != JsonTokenType.EndArray)
         {
             var start = (int)reader.TokenStartIndex;
-            reader.Skip();
+            Skip(ref reader);
             AddTool(start, (int)reader.BytesConsumed, integration);
         }
     }
