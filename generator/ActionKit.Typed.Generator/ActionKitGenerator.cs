@@ -13,6 +13,8 @@ namespace ActionKit.Typed.Generator;
 /// each tool read and typed on its own → <see cref="CatalogPlanner"/> (the one global step, over names only) →
 /// each action emitted with its slice of the plan → files of up to <see cref="IntegrationEmitter.ActionsPerFile"/>
 /// actions per integration, plus the catalog index. Every step compares by value, so unchanged output is not re-emitted.
+/// Tools are matched by position in their file: inserting one in the middle re-reads (and re-types) the tools after it,
+/// whose outputs then compare equal.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ActionKitGenerator : IIncrementalGenerator
