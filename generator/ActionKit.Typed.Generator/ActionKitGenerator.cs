@@ -7,9 +7,14 @@ using Microsoft.CodeAnalysis.Text;
 namespace ActionKit.Typed.Generator;
 
 /// <summary>
-/// Turns ActionKit schema files into typed requests, results, a catalog and facades. Only wires the pipeline:
-/// files → <see cref="SchemaFileReader"/> (per file, cached) → <see cref="CatalogBuilder"/> (all files) →
-/// one output per integration plus the catalog index, each compared by value so unchanged output is not re-emitted.
+/// Turns ActionKit schema files into typed requests, results, a catalog and facades. Only wires the pipeline, which
+/// works per action so that editing one schema re-does only what that edit touches:
+/// files → <see cref="SchemaFileReader.Split(SchemaInput, System.Threading.CancellationToken)"/> (per file: its tools) →
+/// each tool read and typed on its own → <see cref="CatalogPlanner"/> (the one global step, over names only) →
+/// each action emitted with its slice of the plan → files of up to <see cref="IntegrationEmitter.ActionsPerFile"/>
+/// actions per integration, plus the catalog index. Every step compares by value, so unchanged output is not re-emitted.
+/// Tools are matched by position in their file: inserting one in the middle re-reads (and re-types) the tools after it,
+/// whose outputs then compare equal.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ActionKitGenerator : IIncrementalGenerator
@@ -22,25 +27,80 @@ public sealed class ActionKitGenerator : IIncrementalGenerator
             .Select(static (pair, _) => SchemaInput.Classify(pair.Left, pair.Right.GetOptions(pair.Left)))
             .Where(static input => input is not null)
             .WithTrackingName(TrackingNames.Inputs)
-            .Select(static (input, cancellationToken) => SchemaFileReader.Read(input!, cancellationToken))
+            .Select(static (input, cancellationToken) => SchemaFileReader.Split(input!, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         var settings = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => GeneratorSettings.From(options.GlobalOptions))
             .WithTrackingName(TrackingNames.Settings);
 
-        var catalog = files.Collect()
+        var reads = files
+            .SelectMany(static (file, _) => file.Tools)
+            .WithTrackingName(TrackingNames.Tools)
+            .Select(static (tool, cancellationToken) => SchemaFileReader.ReadTool(tool, cancellationToken))
+            .WithTrackingName(TrackingNames.Actions);
+
+        var annotations = files
+            .Where(static file => file.Kind == SchemaFileKind.Annotation)
+            .Collect()
+            .Select(static (all, _) => AnnotationTable.From(all))
+            .WithTrackingName(TrackingNames.Annotations);
+
+        var typed = reads
+            .Where(static read => read.Action is not null)
+            .Combine(annotations)
+            .Select(static (pair, _) => new AnnotatedAction(pair.Left.Action!, pair.Left.Index, pair.Right.Find(pair.Left.Action!.WireName)))
+            .WithTrackingName(TrackingNames.Annotate)
+            .Select(static (action, cancellationToken) => ActionTyping.Type(action, cancellationToken))
+            .WithTrackingName(TrackingNames.Typing);
+
+        var names = typed
+            .Select(static (action, _) => action.Naming())
+            .WithTrackingName(TrackingNames.Names);
+
+        var namePlan = names.Collect()
+            .Combine(annotations)
             .Combine(settings)
-            .Select(static (pair, cancellationToken) => CatalogBuilder.BuildGuarded(pair.Left, pair.Right, cancellationToken))
-            .WithTrackingName(TrackingNames.Build);
+            .Select(static (pair, cancellationToken) => CatalogPlanner.PlanNamesGuarded(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Plan);
 
-        var integrations = catalog
-            .SelectMany(static (model, _) => model.Integrations)
-            .WithTrackingName(TrackingNames.Integrations);
+        // Usually no action collides and this is an empty result computed in no time.
+        var retyped = namePlan
+            .Combine(typed.Collect())
+            .Select(static (pair, cancellationToken) => CatalogPlanner.Retype(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Retype);
 
-        var index = catalog
+        var plan = namePlan
+            .Combine(retyped)
+            .Select(static (pair, _) => CatalogPlanner.Complete(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Catalog);
+
+        var slices = plan
+            .Select(static (model, _) => model.Slices)
+            .WithTrackingName(TrackingNames.Slices);
+
+        // Each action takes only its own slice, so a plan that changed elsewhere leaves this action's item equal.
+        var chunks = typed
+            .Combine(slices)
+            .Select(static (pair, _) => pair.Right.Find(pair.Left.Action.SourcePath, pair.Left.Source.Index) is { } slice ? new PlacedAction(pair.Left, slice) : null)
+            .Where(static placed => placed is not null)
+            .WithTrackingName(TrackingNames.Place)
+            .Select(static (placed, _) => IntegrationEmitter.EmitActionGuarded(placed!))
+            .WithTrackingName(TrackingNames.Emit)
+            .Collect()
+            .SelectMany(static (actions, _) => IntegrationEmitter.Chunks(actions))
+            .WithTrackingName(TrackingNames.Files);
+
+        var index = plan
             .Select(static (model, _) => model.Index)
             .WithTrackingName(TrackingNames.Index);
+
+        var diagnostics = reads
+            .Collect()
+            .Combine(files.Where(static file => file.Kind == SchemaFileKind.Schema).Select(static (file, _) => new FileAnchors(file.Path, file.Anchors)).Collect())
+            .Combine(plan.Select(static (model, _) => model.Diagnostics))
+            .Select(static (pair, _) => CatalogPlanner.PlaceDiagnostics(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(files, static (spc, file) =>
         {
@@ -50,16 +110,26 @@ public sealed class ActionKitGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(catalog.Select(static (model, _) => model.Diagnostics), static (spc, diagnostics) =>
+        context.RegisterSourceOutput(diagnostics, static (spc, all) =>
         {
-            foreach (var diagnostic in diagnostics)
+            foreach (var diagnostic in all)
             {
                 spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         });
 
-        context.RegisterSourceOutput(integrations, static (spc, integration) =>
-            Guarded(spc, integration.Key, () => spc.AddSource(IntegrationEmitter.HintName(integration), SourceText.From(IntegrationEmitter.Emit(integration), System.Text.Encoding.UTF8))));
+        context.RegisterSourceOutput(chunks, static (spc, chunk) =>
+        {
+            foreach (var action in chunk.Actions)
+            {
+                if (action.Error is { } error)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InternalError, Location.None, action.WireName, error));
+                }
+            }
+
+            Guarded(spc, chunk.HintName, () => spc.AddSource(chunk.HintName, IntegrationEmitter.EmitText(chunk)));
+        });
 
         context.RegisterSourceOutput(index, static (spc, model) =>
         {
@@ -70,7 +140,7 @@ public sealed class ActionKitGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>A failure of the generator itself becomes AKT0099 instead of CS8785: one integration's output is lost, not the build.</summary>
+    /// <summary>A failure of the generator itself becomes AKT0099 instead of CS8785: one file's output is lost, not the build.</summary>
     private static void Guarded(SourceProductionContext context, string what, System.Action emit)
     {
         try

@@ -11,14 +11,17 @@ using Xunit;
 namespace ActionKit.Typed.Generator.Tests;
 
 /// <summary>
-/// The pipeline caches by value: an unrelated C# edit re-runs nothing, a reformatted schema changes no output, and a
-/// changed schema re-emits only its own integration. Asserted on the driver's tracked steps (TrackingNames).
+/// The pipeline caches by value, per action: an unrelated C# edit re-runs nothing, a reformatted schema changes no
+/// output, a changed schema re-emits only its own integration's file, and an edit of one action of a large integration
+/// re-types and re-emits only that action and its file. Asserted on the driver's tracked steps (TrackingNames).
 /// </summary>
 public sealed class IncrementalTests
 {
     private static readonly string[] TrackedSteps =
     {
-        TrackingNames.Inputs, TrackingNames.Parse, TrackingNames.Settings, TrackingNames.Build, TrackingNames.Integrations, TrackingNames.Index,
+        TrackingNames.Inputs, TrackingNames.Parse, TrackingNames.Settings, TrackingNames.Tools, TrackingNames.Actions, TrackingNames.Annotations,
+        TrackingNames.Annotate, TrackingNames.Typing, TrackingNames.Names, TrackingNames.Plan, TrackingNames.Retype, TrackingNames.Catalog, TrackingNames.Slices, TrackingNames.Place, TrackingNames.Emit,
+        TrackingNames.Files, TrackingNames.Index, TrackingNames.Diagnostics,
     };
 
     private static List<InputFile> Catalog() => Directory.GetFiles(RepoPaths.Schemas, "*.json")
@@ -28,9 +31,9 @@ public sealed class IncrementalTests
 
     private sealed class Session
     {
-        public Session()
+        public Session(List<InputFile>? files = null)
         {
-            Files = Catalog();
+            Files = files ?? Catalog();
             Texts = Files.Select(f => (AdditionalText)new MemoryAdditionalText(f.Path, f.Text)).ToList();
             Compilation = Generate.EmptyCompilation(Array.Empty<MetadataReference>(), userCode: "namespace App { public class Program { } }");
             Driver = CSharpGeneratorDriver.Create(
@@ -69,15 +72,15 @@ public sealed class IncrementalTests
     private static List<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
         result.TrackedSteps[step].SelectMany(r => r.Outputs).Select(o => o.Reason).ToList();
 
-    /// <summary>The source-output steps fed by one integration each, with that integration's key and whether the step ran.</summary>
+    /// <summary>The source-output steps fed by one generated integration file each, with that file's name and whether the step ran.</summary>
     private static List<(string Key, IncrementalStepRunReason Reason)> IntegrationOutputs(GeneratorRunResult result) =>
         result.TrackedOutputSteps.SelectMany(s => s.Value)
-            .Where(step => step.Inputs.Any(i => i.Source.Name == TrackingNames.Integrations))
+            .Where(step => step.Inputs.Any(i => i.Source.Name == TrackingNames.Files))
             .Select(step =>
             {
-                var input = step.Inputs.Single(i => i.Source.Name == TrackingNames.Integrations);
-                var key = ((Model.IntegrationSpec)input.Source.Outputs[input.OutputIndex].Value).Key;
-                return (key, step.Outputs.Single().Reason);
+                var input = step.Inputs.Single(i => i.Source.Name == TrackingNames.Files);
+                var hint = ((Model.OutputChunk)input.Source.Outputs[input.OutputIndex].Value).HintName;
+                return (hint, step.Outputs.Single().Reason);
             })
             .ToList();
 
@@ -98,7 +101,9 @@ public sealed class IncrementalTests
             Reasons(result, step).ShouldAllBe(r => r == IncrementalStepRunReason.New);
         }
 
-        IntegrationOutputs(result).Select(o => o.Key).ShouldBe(new[] { "asana", "gmail", "googledrive", "hubspot", "notion", "salesforce", "slack" }, ignoreOrder: true);
+        IntegrationOutputs(result).Select(o => o.Key).ShouldBe(
+            new[] { "Asana", "Gmail", "GoogleDrive", "Hubspot", "Notion", "Salesforce", "Slack" }.Select(c => $"ActionKit.{c}.g.cs"),
+            ignoreOrder: true);
     }
 
     [Fact]
@@ -124,13 +129,14 @@ public sealed class IncrementalTests
         var run = session.Replace("slack.json", Minify);
         var result = Single(run);
 
-        // The file is read again (its text changed), but its model is equal: Unchanged, and everything after it is reused.
+        // The file and its tools are read again (their text changed), but every action is equal: nothing is typed again.
         var parse = Reasons(result, TrackingNames.Parse);
-        parse.Count(r => r == IncrementalStepRunReason.Unchanged).ShouldBe(1, Dump(result));
+        parse.Count(r => r == IncrementalStepRunReason.Modified).ShouldBe(1, Dump(result));
         parse.Count(r => r == IncrementalStepRunReason.Cached).ShouldBe(session.Files.Count - 1, Dump(result));
-        foreach (var step in new[] { TrackingNames.Build, TrackingNames.Integrations, TrackingNames.Index })
+        Reasons(result, TrackingNames.Annotate).ShouldAllBe(r => Reused(r), Dump(result));
+        foreach (var step in new[] { TrackingNames.Typing, TrackingNames.Names, TrackingNames.Plan, TrackingNames.Retype, TrackingNames.Catalog, TrackingNames.Place, TrackingNames.Emit, TrackingNames.Files, TrackingNames.Index })
         {
-            Reasons(result, step).ShouldAllBe(r => Reused(r), Dump(result));
+            Reasons(result, step).ShouldAllBe(r => r == IncrementalStepRunReason.Cached, Dump(result));
         }
 
         IntegrationOutputs(result).ShouldAllBe(o => o.Reason == IncrementalStepRunReason.Cached, Dump(result));
@@ -157,13 +163,25 @@ public sealed class IncrementalTests
         var parse = Reasons(result, TrackingNames.Parse);
         parse.Count(r => r == IncrementalStepRunReason.Modified).ShouldBe(1, Dump(result));
         parse.Count(r => r == IncrementalStepRunReason.Cached).ShouldBe(session.Files.Count - 1, Dump(result));
-        Reasons(result, TrackingNames.Build).ShouldBe(new[] { IncrementalStepRunReason.Modified });
 
-        // Of the seven integrations only Slack's model changed, so only Slack's file is emitted again.
-        var integrations = result.TrackedSteps[TrackingNames.Integrations].SelectMany(r => r.Outputs).ToList();
-        integrations.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Model.IntegrationSpec)o.Value).Key).ShouldBe(new[] { "slack" }, Dump(result));
-        integrations.Count(o => o.Reason == IncrementalStepRunReason.Unchanged).ShouldBe(6, Dump(result));
-        IntegrationOutputs(result).Where(o => !Reused(o.Reason)).Select(o => o.Key).ShouldBe(new[] { "slack" }, Dump(result));
+        // One tool changed, so one action is read, typed and emitted again; its names are equal, so the plan is not redone.
+        foreach (var step in new[] { TrackingNames.Tools, TrackingNames.Actions, TrackingNames.Annotate, TrackingNames.Typing, TrackingNames.Place, TrackingNames.Emit })
+        {
+            Reasons(result, step).Count(r => r == IncrementalStepRunReason.Modified).ShouldBe(1, $"{step}\n{Dump(result)}");
+        }
+
+        Reasons(result, TrackingNames.Names).Count(r => r == IncrementalStepRunReason.Unchanged).ShouldBe(1, Dump(result));
+        foreach (var step in new[] { TrackingNames.Plan, TrackingNames.Catalog, TrackingNames.Slices })
+        {
+            Reasons(result, step).ShouldAllBe(r => r == IncrementalStepRunReason.Cached, $"{step}\n{Dump(result)}");
+        }
+
+
+        // Of the seven integrations' files only Slack's changed, so only Slack's file is emitted again.
+        var files = result.TrackedSteps[TrackingNames.Files].SelectMany(r => r.Outputs).ToList();
+        files.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Model.OutputChunk)o.Value).HintName).ShouldBe(new[] { "ActionKit.Slack.g.cs" }, Dump(result));
+        files.Count(o => o.Reason == IncrementalStepRunReason.Unchanged).ShouldBe(6, Dump(result));
+        IntegrationOutputs(result).Where(o => !Reused(o.Reason)).Select(o => o.Key).ShouldBe(new[] { "ActionKit.Slack.g.cs" }, Dump(result));
 
         // A description change leaves the catalog index as it was.
         Reasons(result, TrackingNames.Index).ShouldAllBe(r => Reused(r), Dump(result));
@@ -180,7 +198,42 @@ public sealed class IncrementalTests
         var session = new Session();
         var result = Single(session.Replace("asana.annotations.json", text => text.Replace("\"safety\": \"read\"", "\"safety\": \"write\"", StringComparison.Ordinal)));
 
-        IntegrationOutputs(result).Where(o => !Reused(o.Reason)).Select(o => o.Key).ShouldBe(new[] { "asana" }, Dump(result));
+        IntegrationOutputs(result).Where(o => !Reused(o.Reason)).Select(o => o.Key).ShouldBe(new[] { "ActionKit.Asana.g.cs" }, Dump(result));
+    }
+
+    [Fact]
+    public void One_property_of_one_action_re_types_and_re_emits_only_that_action_and_its_file()
+    {
+        // 150 actions of one integration: three files of 64, 64 and 22 actions.
+        var tools = Enumerable.Range(0, 150).Select(i =>
+            "{\"type\":\"function\",\"function\":{\"name\":\"BIG_ACTION_" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + "\",\"description\":\"Action " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".\",\"parameters\":{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\"},\"mode\":{\"type\":\"string\",\"enum\":[\"a\",\"b\"]}}}}}");
+        var text = "{\"actions\":{\"big\":[\n" + string.Join(",\n", tools) + "\n]},\"errors\":[]}";
+        var session = new Session(new List<InputFile> { new("/schemas/big.json", text, "Schema") });
+        var first = Generate.Result(session.First).Sources.Select(s => s.HintName).ToList();
+        first.ShouldBe(new[] { "ActionKit.Big.g.cs", "ActionKit.Big.2.g.cs", "ActionKit.Big.3.g.cs", "ActionKit.Catalog.g.cs" }, ignoreOrder: true);
+
+        // BIG_ACTION_100 is the 37th action of the second file; an optional string changes no type name.
+        var run = session.Replace("big.json", t => t.Replace("\"name\":\"BIG_ACTION_100\",\"description\":\"Action 100.\",\"parameters\":{\"type\":\"object\",\"properties\":{", "\"name\":\"BIG_ACTION_100\",\"description\":\"Action 100.\",\"parameters\":{\"type\":\"object\",\"properties\":{\"note\":{\"type\":\"string\"},", StringComparison.Ordinal));
+        var result = Single(run);
+
+        foreach (var step in new[] { TrackingNames.Tools, TrackingNames.Actions, TrackingNames.Annotate, TrackingNames.Typing, TrackingNames.Place, TrackingNames.Emit })
+        {
+            var reasons = Reasons(result, step);
+            reasons.Count(r => r == IncrementalStepRunReason.Modified).ShouldBe(1, $"{step}\n{Dump(result)}");
+            reasons.Count(r => Reused(r)).ShouldBe(149, $"{step}\n{Dump(result)}");
+        }
+
+        foreach (var step in new[] { TrackingNames.Plan, TrackingNames.Catalog, TrackingNames.Index })
+        {
+            Reasons(result, step).ShouldAllBe(r => r == IncrementalStepRunReason.Cached, $"{step}\n{Dump(result)}");
+        }
+
+        IntegrationOutputs(result).Where(o => !Reused(o.Reason)).Select(o => o.Key).ShouldBe(new[] { "ActionKit.Big.2.g.cs" }, Dump(result));
+
+        var before = Generate.Result(session.First).Sources.ToDictionary(s => s.HintName, s => s.Text);
+        var after = Generate.Result(run).Sources.ToDictionary(s => s.HintName, s => s.Text);
+        after.Where(s => s.Value != before[s.Key]).Select(s => s.Key).ShouldBe(new[] { "ActionKit.Big.2.g.cs" });
+        after["ActionKit.Big.2.g.cs"].ShouldContain("public string? Note { get; init; }");
     }
 
     /// <summary>Removes every whitespace character outside strings: the same JSON, formatted differently.</summary>

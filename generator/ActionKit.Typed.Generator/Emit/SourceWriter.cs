@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ActionKit.Typed.Generator.Emit;
 
@@ -9,8 +11,55 @@ namespace ActionKit.Typed.Generator.Emit;
 /// </summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder _builder;
+    private readonly List<string> _parts = new();
+    private int _length;
     private int _indent;
+
+    public SourceWriter(int indent = 0)
+        : this(new StringBuilder(), indent)
+    {
+    }
+
+    /// <summary>A writer over a builder the caller reuses; <see cref="ToString"/> leaves the builder empty.</summary>
+    public SourceWriter(StringBuilder builder, int indent = 0)
+    {
+        _builder = builder;
+        _indent = indent;
+    }
+
+    /// <summary>
+    /// Adds text another writer produced, as it is. The text is kept as its own part rather than copied, so a file
+    /// joined from many cached pieces is copied once, into the compiler's text (see <see cref="ToSourceText"/>).
+    /// </summary>
+    public SourceWriter Raw(string text)
+    {
+        if (text.Length > 0)
+        {
+            Flush();
+            _parts.Add(text);
+            _length += text.Length;
+        }
+
+        return this;
+    }
+
+    /// <summary>The text as the compiler's <see cref="SourceText"/>, read from the parts without joining them first.</summary>
+    public SourceText ToSourceText()
+    {
+        Flush();
+        return new PartsText(_parts, Encoding.UTF8);
+    }
+
+    private void Flush()
+    {
+        if (_builder.Length > 0)
+        {
+            _parts.Add(_builder.ToString());
+            _length += _builder.Length;
+            _builder.Clear();
+        }
+    }
 
     public SourceWriter Line(string text = "")
     {
@@ -68,7 +117,11 @@ internal sealed class SourceWriter
         return new Closer(this);
     }
 
-    public override string ToString() => _builder.ToString();
+    public override string ToString()
+    {
+        Flush();
+        return _parts.Count == 1 ? _parts[0] : string.Concat(_parts);
+    }
 
     private sealed class Closer : IDisposable
     {

@@ -1,20 +1,4 @@
-using ActionKit.Typed.Generator.Diagnostics;
-
 namespace ActionKit.Typed.Generator.Model;
-
-/// <summary>Everything to emit, with every C# name decided: one spec per integration plus the catalog index.</summary>
-internal sealed record CatalogModel(
-    EquatableArray<IntegrationSpec> Integrations,
-    CatalogIndexSpec Index,
-    EquatableArray<DiagnosticInfo> Diagnostics);
-
-/// <summary>One integration: its catalog class, facade and the types of its actions. Emitted as one file.</summary>
-internal sealed record IntegrationSpec(
-    string Namespace,
-    string Key,
-    string ClassName,
-    string FacadeName,
-    EquatableArray<ActionSpec> Actions);
 
 /// <summary>One action with its generated types.</summary>
 internal sealed record ActionSpec(

@@ -18,6 +18,9 @@ internal sealed class NameScope
     /// <summary>Marks a name as taken without the reserved-name suffix rule (for names allocated elsewhere).</summary>
     public void Take(string name) => _used.Add(name);
 
+    /// <summary>Every name handed out or taken so far.</summary>
+    public IReadOnlyCollection<string> Used => _used;
+
     public bool IsTaken(string name) => _used.Contains(name) || _reserved.Contains(name);
 
     public string Allocate(string preferred)

@@ -64,6 +64,77 @@ internal static class SchemaFileReader
         return new SchemaFileModel(path, kind, actions.ToEquatableArray(), annotations.ToEquatableArray(), source.Diagnostics.ToEquatableArray());
     }
 
+    /// <summary>
+    /// The pipeline's per-file step: a schema file cut into position-independent tools (each read on its own by
+    /// <see cref="ReadTool(ToolItem, CancellationToken)"/>), an annotation file read whole. Never throws.
+    /// </summary>
+    public static SchemaFileSplit Split(SchemaInput input, CancellationToken cancellationToken)
+    {
+        var text = input.File.GetText(cancellationToken) ?? SourceText.From(string.Empty);
+        return Split(input.File.Path, text, input.Kind, input.Integration, cancellationToken);
+    }
+
+    public static SchemaFileSplit Split(string path, SourceText text, SchemaFileKind kind, string? integration, CancellationToken cancellationToken)
+    {
+        if (kind == SchemaFileKind.Annotation)
+        {
+            var model = Read(path, text, kind, integration, cancellationToken);
+            return new SchemaFileSplit(path, kind, EquatableArray<ToolItem>.Empty, EquatableArray<ToolAnchor>.Empty, model.Annotations, model.Diagnostics);
+        }
+
+        var source = new SchemaSource(path, text);
+        ToolSplitter? splitter = null;
+        try
+        {
+            splitter = ToolSplitter.Split(source, integration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            splitter = null;
+            source.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(path), path, ex.Message));
+        }
+
+        return new SchemaFileSplit(
+            path,
+            kind,
+            splitter?.Tools.ToEquatableArray() ?? EquatableArray<ToolItem>.Empty,
+            splitter?.Anchors.ToEquatableArray() ?? EquatableArray<ToolAnchor>.Empty,
+            EquatableArray<ActionAnnotation>.Empty,
+            source.Diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Reads one tool cut out of its file. Its diagnostics and name location are relative to the tool's first
+    /// character (the file's <see cref="ToolAnchor"/> places them), so the result does not depend on where the tool is.
+    /// </summary>
+    public static ActionRead ReadTool(ToolItem tool, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var source = new SchemaSource(tool.Path, SourceText.From(tool.Text));
+        var actions = new List<ActionSchema>(1);
+        try
+        {
+            using var document = JsonDocument.Parse(tool.Text, DocumentOptions);
+            ReadTool(source, document.RootElement, JsonPath.Root, tool.Integration, actions);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            actions.Clear();
+            source.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.FileStart(tool.Path), tool.Path, ex.Message));
+        }
+
+        var action = actions.Count == 1 ? actions[0] : null;
+        return new ActionRead(tool.Path, tool.Index, action, action?.NameLocation, source.Diagnostics.ToEquatableArray());
+    }
+
     private static JsonDocument? Parse(SchemaSource source)
     {
         var content = source.Text.ToString();

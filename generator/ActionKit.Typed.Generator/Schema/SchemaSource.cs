@@ -29,7 +29,8 @@ internal sealed class SchemaSource
 
     public List<DiagnosticInfo> Diagnostics { get; } = new();
 
-    private byte[] Utf8 => _utf8 ??= Encoding.UTF8.GetBytes(Text.ToString());
+    /// <summary>The file's text as UTF-8, as System.Text.Json reads it.</summary>
+    public byte[] Utf8 => _utf8 ??= Encoding.UTF8.GetBytes(Text.ToString());
 
     public void Report(DiagnosticDescriptor descriptor, JsonPath? path, params string[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(path), arguments));
@@ -57,7 +58,7 @@ internal sealed class SchemaSource
     }
 
     /// <summary>The char offset of a byte offset that starts a JSON token (so never inside a UTF-8 sequence).</summary>
-    private int CharOffset(int byteOffset)
+    public int CharOffset(int byteOffset)
     {
         if (byteOffset < _checkpointByte)
         {

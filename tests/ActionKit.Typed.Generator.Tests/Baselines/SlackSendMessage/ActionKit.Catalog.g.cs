@@ -41,9 +41,9 @@ public static class ActionKitJson
         {
             if (type == typeof(global::Tests.ActionKit.SlackSendMessageBotProfile)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.SlackSendMessageBotProfile>(options, new global::Tests.ActionKit.SlackSendMessageBotProfile.__Json());
             if (type == typeof(global::Tests.ActionKit.SlackSendMessageMessage)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.SlackSendMessageMessage>(options, new global::Tests.ActionKit.SlackSendMessageMessage.__Json());
-            if (type == typeof(global::Tests.ActionKit.SlackSendMessageRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.SlackSendMessageRequest>(options, new global::Tests.ActionKit.SlackSendMessageRequest.__Json());
-            if (type == typeof(global::Tests.ActionKit.SlackSendMessageResult)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.SlackSendMessageResult>(options, new global::Tests.ActionKit.SlackSendMessageResult.__Json());
             if (type == typeof(global::Tests.ActionKit.SlackSendMessageResultResponseMetadata)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.SlackSendMessageResultResponseMetadata>(options, new global::Tests.ActionKit.SlackSendMessageResultResponseMetadata.__Json());
+            if (type == typeof(global::Tests.ActionKit.SlackSendMessageResult)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.SlackSendMessageResult>(options, new global::Tests.ActionKit.SlackSendMessageResult.__Json());
+            if (type == typeof(global::Tests.ActionKit.SlackSendMessageRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Tests.ActionKit.SlackSendMessageRequest>(options, new global::Tests.ActionKit.SlackSendMessageRequest.__Json());
             return null;
         }
     }

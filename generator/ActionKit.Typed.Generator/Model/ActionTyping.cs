@@ -1,0 +1,37 @@
+using System;
+using System.Linq;
+using System.Threading;
+using ActionKit.Typed.Generator.Naming;
+
+namespace ActionKit.Typed.Generator.Model;
+
+/// <summary>
+/// Types one action on its own, as if it were the only one: the names it would take in an empty namespace. The
+/// <see cref="CatalogPlanner"/> keeps them unless another action took one first, which is rare; then it types the
+/// action again around the names already taken, exactly as one namespace-wide scope would have named it.
+/// </summary>
+internal static class ActionTyping
+{
+    /// <summary>Type names the catalog itself declares in the namespace.</summary>
+    private static readonly string[] ReservedTypes = { "ActionKitCatalog", "ActionKitRunnerExtensions", "ActionKitJson" };
+
+    public static NameScope NewTypeScope() => new(ReservedTypes);
+
+    public static TypedAction Type(AnnotatedAction source, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var action = source.Action;
+        try
+        {
+            var rest = ActionNames.StripIntegrationPrefix(action.WireName, action.Integration);
+            var member = Identifier.ToPascal(string.IsNullOrEmpty(rest) ? action.WireName : rest, "Action");
+            var prefix = ActionNames.IntegrationPrefix(action.WireName, action.Integration) is { } p ? Identifier.ToPascal(p, "Integration") : null;
+            var spec = ActionTypeBuilder.Build(NewTypeScope(), string.Empty, action, source.Annotation);
+            return new TypedAction(source, member, prefix, spec, spec.Types.Select(t => t.Name).ToEquatableArray(), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new TypedAction(source, string.Empty, null, null, EquatableArray<string>.Empty, ex.Message);
+        }
+    }
+}
