@@ -85,8 +85,11 @@ public sealed class ActionPageable<TItem> : AsyncCollectionResult<TItem>, IAsync
 
     private async IAsyncEnumerable<ActionPage<TItem>> Pages([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellationToken);
-        var token = linked.Token;
+        // Linked only when both tokens can cancel: a cancellable token costs every page's request a registration.
+        using var linked = cancellationToken.CanBeCanceled && _cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellationToken)
+            : null;
+        var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _cancellationToken);
         var style = _pagination.Style;
         var position = _startPosition;
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
