@@ -92,6 +92,28 @@ public sealed class AddActionKitTests
         Should.Throw<ArgumentException>(() => provider.GetRequiredService<ActionKitClient>()).ParamName.ShouldBe("ProjectId");
     }
 
+    [Fact]
+    public async Task Logs_reach_the_hosts_logger_factory_when_the_options_are_given_it()
+    {
+        var server = new FakeActionKit();
+        var logs = new CollectingLoggerFactory();
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(logs);
+        services.AddActionKit(o =>
+        {
+            o.ProjectId = "proj-logs";
+            o.Token = "log-token";
+            o.ActionKitEndpoint = new Uri("https://actionkit.test");
+        }).ConfigurePrimaryHttpMessageHandler(() => server);
+        services.AddOptions<ActionKitClientOptions>().Configure<Microsoft.Extensions.Logging.ILoggerFactory>((o, f) => o.ClientLoggingOptions = new() { LoggerFactory = f });
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<ActionKitClient>().RunAsync(new SlackListChannels(), TestContext.Current.CancellationToken);
+
+        logs.Lines.ShouldContain(line => line.Contains("projects/proj-logs/actions"));
+        logs.Lines.ShouldAllBe(line => !line.Contains("log-token"));
+    }
+
     private static string Subject(RecordedRequest request) =>
         new JsonWebToken(request.Header("Authorization")!["Bearer ".Length..]).Subject;
 }
