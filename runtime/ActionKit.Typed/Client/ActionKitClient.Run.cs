@@ -137,18 +137,9 @@ public partial class ActionKitClient
 
     private PipelineMessage CreateMessage(RunCall call, BinaryContent body, ActionRunOptions? options, ActionCallContext context, CancellationToken cancellationToken)
     {
-        var message = Pipeline.CreateMessage();
+        var message = context.CreateMessage(Pipeline, call.Streamed, cancellationToken);
         try
         {
-            if (cancellationToken.CanBeCanceled)
-            {
-                // RequestOptions only carry the token here; without one, the call skips allocating them.
-                message.Apply(new RequestOptions { CancellationToken = cancellationToken });
-            }
-
-            message.BufferResponse = !call.Streamed;
-            context.AttachTo(message);
-
             var request = message.Request;
             request.Method = "POST";
             request.Uri = _core.RunUri;

@@ -143,18 +143,9 @@ internal static class ParagonApiSender
 
     private static PipelineMessage CreateMessage(ClientCore core, ParagonCall call, ActionCallContext context, CancellationToken cancellationToken)
     {
-        var message = core.Pipeline.CreateMessage();
+        var message = context.CreateMessage(core.Pipeline, call.Streamed, cancellationToken);
         try
         {
-            if (cancellationToken.CanBeCanceled)
-            {
-                // RequestOptions only carry the token here; without one, the call skips allocating them.
-                message.Apply(new RequestOptions { CancellationToken = cancellationToken });
-            }
-
-            message.BufferResponse = !call.Streamed;
-            context.AttachTo(message);
-
             var request = message.Request;
             request.Method = call.Method;
             request.Uri = call.Uri;

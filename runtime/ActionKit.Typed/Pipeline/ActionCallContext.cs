@@ -68,4 +68,29 @@ internal sealed class ActionCallContext
         message.TryGetProperty(typeof(ActionCallContext), out var value) ? value as ActionCallContext : null;
 
     public void AttachTo(PipelineMessage message) => message.SetProperty(typeof(ActionCallContext), this);
+
+    /// <summary>
+    /// A message for this call that carries this context, whether its response is buffered, and the caller's
+    /// cancellation token (through <see cref="RequestOptions"/>, allocated only when there is a token to carry).
+    /// </summary>
+    public PipelineMessage CreateMessage(ClientPipeline pipeline, bool streamed, System.Threading.CancellationToken cancellationToken)
+    {
+        var message = pipeline.CreateMessage();
+        try
+        {
+            if (cancellationToken.CanBeCanceled)
+            {
+                message.Apply(new RequestOptions { CancellationToken = cancellationToken });
+            }
+
+            message.BufferResponse = !streamed;
+            AttachTo(message);
+            return message;
+        }
+        catch
+        {
+            message.Dispose();
+            throw;
+        }
+    }
 }
