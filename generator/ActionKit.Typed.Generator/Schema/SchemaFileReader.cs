@@ -17,7 +17,8 @@ namespace ActionKit.Typed.Generator.Schema;
 /// </summary>
 internal static class SchemaFileReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
+    /// <summary>How schema files are parsed; <see cref="ToolSplitter"/> checks them with the same settings.</summary>
+    internal static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
@@ -138,15 +139,8 @@ internal static class SchemaFileReader
     private static JsonDocument? Parse(SchemaSource source)
     {
         var content = source.Text.ToString();
-        if (content.IndexOf('\0') >= 0)
+        if (!source.CheckReadable(content))
         {
-            source.ReportAt(DiagnosticDescriptors.EmptyOrBinaryFile, LocationInfo.FileStart(source.Path), source.Path, "binary");
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            source.ReportAt(DiagnosticDescriptors.EmptyOrBinaryFile, LocationInfo.FileStart(source.Path), source.Path, "empty");
             return null;
         }
 
@@ -166,11 +160,7 @@ internal static class SchemaFileReader
         }
         catch (JsonException ex)
         {
-            // The location carries the line and column; System.Text.Json's own are zero-based and count bytes.
-            var message = ex.Message;
-            var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = (position >= 0 ? message.Substring(0, position) : message).Trim();
-            source.ReportAt(DiagnosticDescriptors.InvalidJson, source.LocateLine(ex.LineNumber, ex.BytePositionInLine), source.Path, message);
+            source.ReportInvalidJson(ex);
             return null;
         }
     }

@@ -79,6 +79,27 @@ internal sealed class SchemaSource
     /// The location of a line and byte column, as <see cref="System.Text.Json.JsonException"/> reports them: the column
     /// counts UTF-8 bytes, so it is turned back into characters (a line with "Größe" before the error is off otherwise).
     /// </summary>
+    /// <summary>Reports AKT0002 for a file that holds a NUL (binary) or only white space; true when the file can be read.</summary>
+    public bool CheckReadable(string content)
+    {
+        var problem = content.IndexOf('\0') >= 0 ? "binary" : string.IsNullOrWhiteSpace(content) ? "empty" : null;
+        if (problem is not null)
+        {
+            ReportAt(DiagnosticDescriptors.EmptyOrBinaryFile, LocationInfo.FileStart(Path), Path, problem);
+        }
+
+        return problem is null;
+    }
+
+    /// <summary>Reports a syntax error where the reader stopped; the location carries the line and column, so the message drops System.Text.Json's own (zero-based, in bytes).</summary>
+    public void ReportInvalidJson(System.Text.Json.JsonException exception)
+    {
+        var message = exception.Message;
+        var position = message.IndexOf(" LineNumber:", System.StringComparison.Ordinal);
+        message = (position >= 0 ? message.Substring(0, position) : message).Trim();
+        ReportAt(DiagnosticDescriptors.InvalidJson, LocateLine(exception.LineNumber, exception.BytePositionInLine), Path, message);
+    }
+
     public LocationInfo LocateLine(long? line, long? bytePositionInLine)
     {
         var lineIndex = (int)Math.Min(Math.Max(0, line ?? 0), Math.Max(0, Text.Lines.Count - 1));

@@ -15,11 +15,12 @@ namespace ActionKit.Typed.Generator.Schema;
 /// </summary>
 internal sealed class ToolSplitter
 {
+    // The settings a tool is later parsed with, so the file is accepted here exactly when its tools can be read.
     private static readonly JsonReaderOptions Options = new()
     {
-        AllowTrailingCommas = true,
-        CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 128,
+        AllowTrailingCommas = SchemaFileReader.DocumentOptions.AllowTrailingCommas,
+        CommentHandling = SchemaFileReader.DocumentOptions.CommentHandling,
+        MaxDepth = SchemaFileReader.DocumentOptions.MaxDepth,
     };
 
     private readonly SchemaSource _source;
@@ -45,15 +46,8 @@ internal sealed class ToolSplitter
     public static ToolSplitter? Split(SchemaSource source, string? integration, CancellationToken cancellationToken)
     {
         var content = source.Text.ToString();
-        if (content.IndexOf('\0') >= 0)
+        if (!source.CheckReadable(content))
         {
-            source.ReportAt(DiagnosticDescriptors.EmptyOrBinaryFile, LocationInfo.FileStart(source.Path), source.Path, "binary");
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            source.ReportAt(DiagnosticDescriptors.EmptyOrBinaryFile, LocationInfo.FileStart(source.Path), source.Path, "empty");
             return null;
         }
 
@@ -81,12 +75,8 @@ internal sealed class ToolSplitter
         }
         catch (JsonException ex)
         {
-            // The location carries the line and column; System.Text.Json's own are zero-based and count bytes.
-            var message = ex.Message;
-            var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = (position >= 0 ? message.Substring(0, position) : message).Trim();
             Discard(diagnostics);
-            _source.ReportAt(DiagnosticDescriptors.InvalidJson, _source.LocateLine(ex.LineNumber, ex.BytePositionInLine), _source.Path, message);
+            _source.ReportInvalidJson(ex);
             return false;
         }
 
