@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using ActionKit.Typed.Serialization;
 
 namespace ActionKit.Typed;
 
@@ -99,13 +100,13 @@ internal sealed class PageReader<TItem>
 
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            while (Next(ref reader) != JsonTokenType.EndObject)
+            while (GeneratedJson.Next(ref reader) != JsonTokenType.EndObject)
             {
                 var childItems = items && _items![level].Matches(ref reader);
                 var childCursor = cursor && _cursor![level].Matches(ref reader);
                 var rank = defaults is not null && _cursor is null ? CursorRank(ref reader) : int.MaxValue;
                 var isOutput = output is not null && reader.ValueTextEquals("output"u8);
-                Next(ref reader);
+                GeneratedJson.Next(ref reader);
                 if (defaults is not null && rank < defaults.CursorRank)
                 {
                     defaults.CursorRank = rank;
@@ -149,7 +150,7 @@ internal sealed class PageReader<TItem>
         else if (reader.TokenType == JsonTokenType.StartArray)
         {
             var index = 0;
-            while (Next(ref reader) != JsonTokenType.EndArray)
+            while (GeneratedJson.Next(ref reader) != JsonTokenType.EndArray)
             {
                 var childItems = items && _items![level].Index == index;
                 var childCursor = cursor && _cursor![level].Index == index;
@@ -176,7 +177,7 @@ internal sealed class PageReader<TItem>
         error = null;
         try
         {
-            while (Next(ref reader) != JsonTokenType.EndArray)
+            while (GeneratedJson.Next(ref reader) != JsonTokenType.EndArray)
             {
                 items.Add(_request.ReadItem(ref reader));
             }
@@ -186,7 +187,7 @@ internal sealed class PageReader<TItem>
             error = ex;
             while (reader.TokenType != JsonTokenType.EndArray || reader.CurrentDepth != depth)
             {
-                Next(ref reader);
+                GeneratedJson.Next(ref reader);
             }
 
             return null;
@@ -195,16 +196,6 @@ internal sealed class PageReader<TItem>
         // Pages are usually the same size: the next list starts at this one's.
         _capacity = Math.Max(items.Count, 4);
         return items;
-    }
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new JsonException("The JSON ended early.");
-        }
-
-        return reader.TokenType;
     }
 
     private static int CursorRank(ref Utf8JsonReader reader)
