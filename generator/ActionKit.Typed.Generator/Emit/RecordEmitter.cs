@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using ActionKit.Typed.Generator.Model;
 
 namespace ActionKit.Typed.Generator.Emit;
@@ -99,6 +100,13 @@ internal static class RecordEmitter
 
     private static void EmitRead(SourceWriter w, TypeSpec type, JsonCode json, string self)
     {
+        if (type.Properties.Count > 0)
+        {
+            // Members are found by one lookup per property name, not by comparing the name with each member in turn.
+            w.Line($"private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new({string.Join(", ", type.Properties.Select(p => Literals.String(p.WireName)))});");
+            w.Line();
+        }
+
         using (w.Braces($"public static {self} ReadValue(ref {JsonCode.Reader} reader)"))
         {
             w.Line($"{JsonCode.Helpers}.ExpectStartObject(ref reader);");
@@ -115,22 +123,6 @@ internal static class RecordEmitter
             w.Line("global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;");
             using (w.Braces($"while ({JsonCode.Helpers}.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)"))
             {
-                for (var i = 0; i < type.Properties.Count; i++)
-                {
-                    var property = type.Properties[i];
-                    using (w.Braces($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({Literals.Utf8(property.WireName)}))"))
-                    {
-                        w.Line($"{JsonCode.Helpers}.Next(ref reader);");
-                        w.Line(IsNullableRead(property.Type)
-                            ? $"p{I(i)} = {json.Read(property.Type)};"
-                            : $"p{I(i)} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default({json.Type(property.Type)}?) : {json.Read(property.Type)};");
-                        if (property.Required)
-                        {
-                            w.Line($"has{I(i)} = true;");
-                        }
-                    }
-                }
-
                 var readExtension = $"{JsonCode.Helpers}.ReadExtension(ref reader, ref extensions);";
                 if (type.Properties.Count == 0)
                 {
@@ -138,9 +130,31 @@ internal static class RecordEmitter
                 }
                 else
                 {
-                    using (w.Braces("else"))
+                    w.Line("var index = __names.IndexOf(ref reader);");
+                    using (w.Braces("if (index < 0)"))
                     {
                         w.Line(readExtension);
+                        w.Line("continue;");
+                    }
+
+                    w.Line();
+                    w.Line($"{JsonCode.Helpers}.Next(ref reader);");
+                    using (w.Braces("switch (index)"))
+                    {
+                        for (var i = 0; i < type.Properties.Count; i++)
+                        {
+                            var property = type.Properties[i];
+                            w.Line($"case {I(i)}:");
+                            w.Line(IsNullableRead(property.Type)
+                                ? $"    p{I(i)} = {json.Read(property.Type)};"
+                                : $"    p{I(i)} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default({json.Type(property.Type)}?) : {json.Read(property.Type)};");
+                            if (property.Required)
+                            {
+                                w.Line($"    has{I(i)} = true;");
+                            }
+
+                            w.Line("    break;");
+                        }
                     }
                 }
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using ActionKit.Typed.EndToEnd.Tests.ActionKit;
+using ActionKit.Typed.EndToEnd.Tests.Infrastructure;
 using ActionKit.Typed.Serialization;
 using Shouldly;
 using Xunit;
@@ -99,24 +100,9 @@ public sealed class ExtensionDataTests
     [Fact]
     public void A_multi_segment_reader_copies_the_same_json()
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(Project);
-        var first = new Segment(bytes.AsMemory(0, 20));
-        var last = first.Append(bytes.AsMemory(20));
-        var reader = new Utf8JsonReader(new System.Buffers.ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
+        var reader = new Utf8JsonReader(SplitJson.At(Project, 20));
         reader.Read();
 
         AsanaGetProjectsProject.__Json.ReadValue(ref reader).ShouldBe(Read(Project));
-    }
-
-    private sealed class Segment : System.Buffers.ReadOnlySequenceSegment<byte>
-    {
-        public Segment(System.ReadOnlyMemory<byte> memory) => Memory = memory;
-
-        public Segment Append(System.ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
-            Next = next;
-            return next;
-        }
     }
 }

@@ -231,6 +231,8 @@ public sealed partial record EdgeKitchenSinkRequest : global::ActionKit.Typed.IA
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.EdgeKitchenSinkRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("page_size", "pageSize", "PageSize", "EqualityContract", "AdditionalProperties", "EdgeKitchenSinkRequest", "from", "class", "field-email", "filter.value", "Level__c", "Gr\u00F6\u00DFe", "\u540D\u524D", "\uD83D\uDE80", "1stPlace", "", "hs_legal_basis", "numemployees", "hubspot_owner_id", "hs_clicked_linkedin_ad", "tree", "tags", "matrix", "anything", "people", "labels", "scores", "value", "maybe", "either", "nullableCount", "multi", "untyped", "freeform");
+
         public static global::Tests.ActionKit.EdgeKitchenSinkRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -278,186 +280,125 @@ public sealed partial record EdgeKitchenSinkRequest : global::ActionKit.Typed.IA
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("page_size"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("pageSize"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("PageSize"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadInt64(ref reader);
-                    has2 = true;
-                }
-                else if (reader.ValueTextEquals("EqualityContract"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p3 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("AdditionalProperties"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("EdgeKitchenSinkRequest"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("from"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p6 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                    has6 = true;
-                }
-                else if (reader.ValueTextEquals("class"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p7 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
-                    has7 = true;
-                }
-                else if (reader.ValueTextEquals("field-email"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p8 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("filter.value"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p9 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("Level__c"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p10 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("Gr\u00F6\u00DFe"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p11 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("\u540D\u524D"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p12 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("\uD83D\uDE80"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p13 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("1stPlace"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p14 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals(""u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p15 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("hs_legal_basis"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkHsLegalBasis?) : global::Tests.ActionKit.EdgeKitchenSinkHsLegalBasis.__Json.ReadValue(ref reader);
-                    has16 = true;
-                }
-                else if (reader.ValueTextEquals("numemployees"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkNumemployees?) : global::Tests.ActionKit.EdgeKitchenSinkNumemployees.__Json.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("hubspot_owner_id"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p18 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("hs_clicked_linkedin_ad"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkHsClickedLinkedinAd?) : global::Tests.ActionKit.EdgeKitchenSinkHsClickedLinkedinAd.__Json.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("tree"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkNode?) : global::Tests.ActionKit.EdgeKitchenSinkNode.__Json.ReadValue(ref reader);
-                    has20 = true;
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p21 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
-                }
-                else if (reader.ValueTextEquals("matrix"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p22 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<double>(ref r1, global::ActionKit.Typed.Serialization.GeneratedJson.ReadDoubleItem));
-                }
-                else if (reader.ValueTextEquals("anything"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p23 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::System.Text.Json.JsonElement>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement);
-                }
-                else if (reader.ValueTextEquals("people"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p24 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Tests.ActionKit.EdgeKitchenSinkPeopleItem>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::Tests.ActionKit.EdgeKitchenSinkPeopleItem>(ref reader, global::Tests.ActionKit.EdgeKitchenSinkPeopleItem.__Json.ReadValue);
-                    has24 = true;
-                }
-                else if (reader.ValueTextEquals("labels"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p25 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadDictionary<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
-                }
-                else if (reader.ValueTextEquals("scores"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p26 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<long>>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadDictionary<global::System.Collections.Generic.IReadOnlyList<long>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<long>(ref r1, global::ActionKit.Typed.Serialization.GeneratedJson.ReadInt64Item));
-                }
-                else if (reader.ValueTextEquals("value"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p27 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
-                    has27 = true;
-                }
-                else if (reader.ValueTextEquals("maybe"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p28 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("either"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p29 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
-                }
-                else if (reader.ValueTextEquals("nullableCount"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p30 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("multi"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p31 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
-                }
-                else if (reader.ValueTextEquals("untyped"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p32 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
-                }
-                else if (reader.ValueTextEquals("freeform"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p33 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
+                        break;
+                    case 2:
+                        p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadInt64(ref reader);
+                        has2 = true;
+                        break;
+                    case 3:
+                        p3 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 4:
+                        p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 5:
+                        p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 6:
+                        p6 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        has6 = true;
+                        break;
+                    case 7:
+                        p7 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
+                        has7 = true;
+                        break;
+                    case 8:
+                        p8 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 9:
+                        p9 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 10:
+                        p10 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 11:
+                        p11 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
+                        break;
+                    case 12:
+                        p12 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 13:
+                        p13 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 14:
+                        p14 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 15:
+                        p15 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 16:
+                        p16 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkHsLegalBasis?) : global::Tests.ActionKit.EdgeKitchenSinkHsLegalBasis.__Json.ReadValue(ref reader);
+                        has16 = true;
+                        break;
+                    case 17:
+                        p17 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkNumemployees?) : global::Tests.ActionKit.EdgeKitchenSinkNumemployees.__Json.ReadValue(ref reader);
+                        break;
+                    case 18:
+                        p18 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 19:
+                        p19 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkHsClickedLinkedinAd?) : global::Tests.ActionKit.EdgeKitchenSinkHsClickedLinkedinAd.__Json.ReadValue(ref reader);
+                        break;
+                    case 20:
+                        p20 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkNode?) : global::Tests.ActionKit.EdgeKitchenSinkNode.__Json.ReadValue(ref reader);
+                        has20 = true;
+                        break;
+                    case 21:
+                        p21 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
+                        break;
+                    case 22:
+                        p22 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double>>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<double>(ref r1, global::ActionKit.Typed.Serialization.GeneratedJson.ReadDoubleItem));
+                        break;
+                    case 23:
+                        p23 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::System.Text.Json.JsonElement>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement);
+                        break;
+                    case 24:
+                        p24 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Tests.ActionKit.EdgeKitchenSinkPeopleItem>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::Tests.ActionKit.EdgeKitchenSinkPeopleItem>(ref reader, global::Tests.ActionKit.EdgeKitchenSinkPeopleItem.__Json.ReadValue);
+                        has24 = true;
+                        break;
+                    case 25:
+                        p25 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadDictionary<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
+                        break;
+                    case 26:
+                        p26 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<long>>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadDictionary<global::System.Collections.Generic.IReadOnlyList<long>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<long>(ref r1, global::ActionKit.Typed.Serialization.GeneratedJson.ReadInt64Item));
+                        break;
+                    case 27:
+                        p27 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
+                        has27 = true;
+                        break;
+                    case 28:
+                        p28 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 29:
+                        p29 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
+                        break;
+                    case 30:
+                        p30 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadInt64(ref reader);
+                        break;
+                    case 31:
+                        p31 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
+                        break;
+                    case 32:
+                        p32 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
+                        break;
+                    case 33:
+                        p33 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
+                        break;
                 }
             }
             if (!has2) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("EdgeKitchenSinkRequest", "PageSize");
@@ -948,6 +889,8 @@ public sealed partial record EdgeKitchenSinkNode
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.EdgeKitchenSinkNode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("name", "children", "parent");
+
         public static global::Tests.ActionKit.EdgeKitchenSinkNode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -958,25 +901,26 @@ public sealed partial record EdgeKitchenSinkNode
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("name"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("children"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Tests.ActionKit.EdgeKitchenSinkNode>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::Tests.ActionKit.EdgeKitchenSinkNode>(ref reader, global::Tests.ActionKit.EdgeKitchenSinkNode.__Json.ReadValue);
-                }
-                else if (reader.ValueTextEquals("parent"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkNode?) : global::Tests.ActionKit.EdgeKitchenSinkNode.__Json.ReadValue(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        has0 = true;
+                        break;
+                    case 1:
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Tests.ActionKit.EdgeKitchenSinkNode>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::Tests.ActionKit.EdgeKitchenSinkNode>(ref reader, global::Tests.ActionKit.EdgeKitchenSinkNode.__Json.ReadValue);
+                        break;
+                    case 2:
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.EdgeKitchenSinkNode?) : global::Tests.ActionKit.EdgeKitchenSinkNode.__Json.ReadValue(ref reader);
+                        break;
                 }
             }
             if (!has0) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("EdgeKitchenSinkNode", "name");
@@ -1048,6 +992,8 @@ public sealed partial record EdgeKitchenSinkPeopleItem
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.EdgeKitchenSinkPeopleItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("name", "email");
+
         public static global::Tests.ActionKit.EdgeKitchenSinkPeopleItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -1057,20 +1003,23 @@ public sealed partial record EdgeKitchenSinkPeopleItem
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("name"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                    has1 = true;
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        has1 = true;
+                        break;
                 }
             }
             if (!has1) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("EdgeKitchenSinkPeopleItem", "email");

@@ -38,6 +38,8 @@ public sealed partial record CustomWorkamajigGetProjectsRequest : global::Action
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("paginationParameters");
+
         public static global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -45,14 +47,19 @@ public sealed partial record CustomWorkamajigGetProjectsRequest : global::Action
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("paginationParameters"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters?) : global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters.__Json.ReadValue(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters?) : global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters.__Json.ReadValue(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.CustomWorkamajigGetProjectsRequest
@@ -107,6 +114,8 @@ public sealed partial record CustomWorkamajigGetProjectsPaginationParameters
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("pageNumber", "limit");
+
         public static global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -115,19 +124,22 @@ public sealed partial record CustomWorkamajigGetProjectsPaginationParameters
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("pageNumber"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("limit"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.CustomWorkamajigGetProjectsPaginationParameters

@@ -42,6 +42,8 @@ public sealed partial record GoogleCalendarCreateEventRequest : global::ActionKi
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.GoogleCalendarCreateEventRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("title", "start");
+
         public static global::Tests.ActionKit.GoogleCalendarCreateEventRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -51,20 +53,23 @@ public sealed partial record GoogleCalendarCreateEventRequest : global::ActionKi
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("title"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("start"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        has0 = true;
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
                 }
             }
             if (!has0) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("GoogleCalendarCreateEventRequest", "title");

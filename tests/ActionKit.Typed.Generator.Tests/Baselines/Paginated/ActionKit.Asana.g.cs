@@ -56,6 +56,8 @@ public sealed partial record AsanaGetProjectsRequest : global::ActionKit.Typed.I
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.AsanaGetProjectsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("workspace", "team", "archived", "paginationParameters");
+
         public static global::Tests.ActionKit.AsanaGetProjectsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -66,29 +68,28 @@ public sealed partial record AsanaGetProjectsRequest : global::ActionKit.Typed.I
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("workspace"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("team"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("archived"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsArchived?) : global::Tests.ActionKit.AsanaGetProjectsArchived.__Json.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("paginationParameters"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsPaginationParameters?) : global::Tests.ActionKit.AsanaGetProjectsPaginationParameters.__Json.ReadValue(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 2:
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsArchived?) : global::Tests.ActionKit.AsanaGetProjectsArchived.__Json.ReadValue(ref reader);
+                        break;
+                    case 3:
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsPaginationParameters?) : global::Tests.ActionKit.AsanaGetProjectsPaginationParameters.__Json.ReadValue(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsRequest
@@ -161,6 +162,8 @@ public sealed partial record AsanaGetProjectsResult
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.AsanaGetProjectsResult value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("data", "nextPageCursor");
+
         public static global::Tests.ActionKit.AsanaGetProjectsResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -169,19 +172,22 @@ public sealed partial record AsanaGetProjectsResult
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("data"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Tests.ActionKit.AsanaGetProjectsProject>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::Tests.ActionKit.AsanaGetProjectsProject>(ref reader, global::Tests.ActionKit.AsanaGetProjectsProject.__Json.ReadValue);
-                }
-                else if (reader.ValueTextEquals("nextPageCursor"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Tests.ActionKit.AsanaGetProjectsProject>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::Tests.ActionKit.AsanaGetProjectsProject>(ref reader, global::Tests.ActionKit.AsanaGetProjectsProject.__Json.ReadValue);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsResult
@@ -248,6 +254,8 @@ public sealed partial record AsanaGetProjectsCompact
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.AsanaGetProjectsCompact value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("gid", "name", "resource_type");
+
         public static global::Tests.ActionKit.AsanaGetProjectsCompact ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -257,24 +265,25 @@ public sealed partial record AsanaGetProjectsCompact
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("gid"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("resource_type"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 2:
+                        p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsCompact
@@ -401,6 +410,8 @@ public sealed partial record AsanaGetProjectsProject
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.AsanaGetProjectsProject value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("gid", "name", "resource_type", "archived", "color", "notes", "created_at", "modified_at", "permalink_url", "workspace", "team", "owner");
+
         public static global::Tests.ActionKit.AsanaGetProjectsProject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -419,69 +430,52 @@ public sealed partial record AsanaGetProjectsProject
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("gid"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("resource_type"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("archived"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p3 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
-                }
-                else if (reader.ValueTextEquals("color"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("notes"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p6 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("modified_at"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p7 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("permalink_url"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p8 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("workspace"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsCompact?) : global::Tests.ActionKit.AsanaGetProjectsCompact.__Json.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("team"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsCompact?) : global::Tests.ActionKit.AsanaGetProjectsCompact.__Json.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("owner"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsCompact?) : global::Tests.ActionKit.AsanaGetProjectsCompact.__Json.ReadValue(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 2:
+                        p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 3:
+                        p3 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
+                        break;
+                    case 4:
+                        p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 5:
+                        p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 6:
+                        p6 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 7:
+                        p7 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 8:
+                        p8 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 9:
+                        p9 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsCompact?) : global::Tests.ActionKit.AsanaGetProjectsCompact.__Json.ReadValue(ref reader);
+                        break;
+                    case 10:
+                        p10 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsCompact?) : global::Tests.ActionKit.AsanaGetProjectsCompact.__Json.ReadValue(ref reader);
+                        break;
+                    case 11:
+                        p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.AsanaGetProjectsCompact?) : global::Tests.ActionKit.AsanaGetProjectsCompact.__Json.ReadValue(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsProject
@@ -662,6 +656,8 @@ public sealed partial record AsanaGetProjectsPaginationParameters
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.AsanaGetProjectsPaginationParameters value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("pageCursor", "limit");
+
         public static global::Tests.ActionKit.AsanaGetProjectsPaginationParameters ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -670,19 +666,22 @@ public sealed partial record AsanaGetProjectsPaginationParameters
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("pageCursor"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("limit"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadDouble(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.AsanaGetProjectsPaginationParameters

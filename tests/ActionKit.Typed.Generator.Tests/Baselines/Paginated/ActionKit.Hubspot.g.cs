@@ -44,6 +44,8 @@ public sealed partial record HubspotGetRecordsAnyRequest : global::ActionKit.Typ
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.HubspotGetRecordsAnyRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("recordType", "paginationParameters");
+
         public static global::Tests.ActionKit.HubspotGetRecordsAnyRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -53,20 +55,23 @@ public sealed partial record HubspotGetRecordsAnyRequest : global::ActionKit.Typ
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("recordType"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("paginationParameters"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters?) : global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters.__Json.ReadValue(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        has0 = true;
+                        break;
+                    case 1:
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters?) : global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters.__Json.ReadValue(ref reader);
+                        break;
                 }
             }
             if (!has0) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("HubspotGetRecordsAnyRequest", "recordType");
@@ -126,6 +131,8 @@ public sealed partial record HubspotGetRecordsAnyPaginationParameters
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("pageCursor");
+
         public static global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -133,14 +140,19 @@ public sealed partial record HubspotGetRecordsAnyPaginationParameters
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("pageCursor"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.HubspotGetRecordsAnyPaginationParameters

@@ -71,6 +71,8 @@ public sealed partial record SlackSendMessageRequest : global::ActionKit.Typed.I
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.SlackSendMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("channel", "message", "blocks", "botName", "botIcon", "authenticatedUser");
+
         public static global::Tests.ActionKit.SlackSendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -85,41 +87,36 @@ public sealed partial record SlackSendMessageRequest : global::ActionKit.Typed.I
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("channel"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                    has0 = true;
-                }
-                else if (reader.ValueTextEquals("message"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                    has1 = true;
-                }
-                else if (reader.ValueTextEquals("blocks"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
-                }
-                else if (reader.ValueTextEquals("botName"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p3 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("botIcon"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("authenticatedUser"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        has0 = true;
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        has1 = true;
+                        break;
+                    case 2:
+                        p2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement(ref reader);
+                        break;
+                    case 3:
+                        p3 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 4:
+                        p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 5:
+                        p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
+                        break;
                 }
             }
             if (!has0) throw global::ActionKit.Typed.Serialization.GeneratedJson.MissingRequired("SlackSendMessageRequest", "channel");
@@ -232,6 +229,8 @@ public sealed partial record SlackSendMessageResult
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.SlackSendMessageResult value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("ok", "channel", "ts", "message", "response_metadata");
+
         public static global::Tests.ActionKit.SlackSendMessageResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -243,34 +242,31 @@ public sealed partial record SlackSendMessageResult
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("ok"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
-                }
-                else if (reader.ValueTextEquals("channel"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("ts"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("message"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.SlackSendMessageMessage?) : global::Tests.ActionKit.SlackSendMessageMessage.__Json.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("response_metadata"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.SlackSendMessageResultResponseMetadata?) : global::Tests.ActionKit.SlackSendMessageResultResponseMetadata.__Json.ReadValue(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 2:
+                        p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 3:
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.SlackSendMessageMessage?) : global::Tests.ActionKit.SlackSendMessageMessage.__Json.ReadValue(ref reader);
+                        break;
+                    case 4:
+                        p4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.SlackSendMessageResultResponseMetadata?) : global::Tests.ActionKit.SlackSendMessageResultResponseMetadata.__Json.ReadValue(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.SlackSendMessageResult
@@ -379,6 +375,8 @@ public sealed partial record SlackSendMessageBotProfile
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.SlackSendMessageBotProfile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("id", "app_id", "name", "icons", "deleted", "updated", "team_id");
+
         public static global::Tests.ActionKit.SlackSendMessageBotProfile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -392,44 +390,37 @@ public sealed partial record SlackSendMessageBotProfile
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("app_id"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("icons"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadDictionary<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
-                }
-                else if (reader.ValueTextEquals("deleted"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
-                }
-                else if (reader.ValueTextEquals("updated"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("team_id"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p6 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 2:
+                        p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 3:
+                        p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadDictionary<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
+                        break;
+                    case 4:
+                        p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadBoolean(ref reader);
+                        break;
+                    case 5:
+                        p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadInt64(ref reader);
+                        break;
+                    case 6:
+                        p6 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.SlackSendMessageBotProfile
@@ -562,6 +553,8 @@ public sealed partial record SlackSendMessageMessage
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.SlackSendMessageMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("type", "user", "text", "ts", "bot_id", "app_id", "team", "bot_profile", "blocks");
+
         public static global::Tests.ActionKit.SlackSendMessageMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -577,54 +570,43 @@ public sealed partial record SlackSendMessageMessage
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("user"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("text"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("ts"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p3 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("bot_id"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("app_id"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("team"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p6 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("bot_profile"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.SlackSendMessageBotProfile?) : global::Tests.ActionKit.SlackSendMessageBotProfile.__Json.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("blocks"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::System.Text.Json.JsonElement>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        p1 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 2:
+                        p2 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 3:
+                        p3 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 4:
+                        p4 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 5:
+                        p5 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 6:
+                        p6 = global::ActionKit.Typed.Serialization.GeneratedJson.ReadString(ref reader);
+                        break;
+                    case 7:
+                        p7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Tests.ActionKit.SlackSendMessageBotProfile?) : global::Tests.ActionKit.SlackSendMessageBotProfile.__Json.ReadValue(ref reader);
+                        break;
+                    case 8:
+                        p8 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<global::System.Text.Json.JsonElement>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadElement);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.SlackSendMessageMessage
@@ -727,6 +709,8 @@ public sealed partial record SlackSendMessageResultResponseMetadata
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tests.ActionKit.SlackSendMessageResultResponseMetadata value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
+        private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new("scopes", "acceptedScopes");
+
         public static global::Tests.ActionKit.SlackSendMessageResultResponseMetadata ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::ActionKit.Typed.Serialization.GeneratedJson.ExpectStartObject(ref reader);
@@ -735,19 +719,22 @@ public sealed partial record SlackSendMessageResultResponseMetadata
             global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;
             while (global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("scopes"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
-                }
-                else if (reader.ValueTextEquals("acceptedScopes"u8))
-                {
-                    global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
-                    p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
-                }
-                else
+                var index = __names.IndexOf(ref reader);
+                if (index < 0)
                 {
                     global::ActionKit.Typed.Serialization.GeneratedJson.ReadExtension(ref reader, ref extensions);
+                    continue;
+                }
+
+                global::ActionKit.Typed.Serialization.GeneratedJson.Next(ref reader);
+                switch (index)
+                {
+                    case 0:
+                        p0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
+                        break;
+                    case 1:
+                        p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::ActionKit.Typed.Serialization.GeneratedJson.ReadList<string>(ref reader, global::ActionKit.Typed.Serialization.GeneratedJson.ReadStringItem);
+                        break;
                 }
             }
             return new global::Tests.ActionKit.SlackSendMessageResultResponseMetadata
