@@ -105,4 +105,19 @@ public sealed class JournalTests : EmulatorTest
         (await ReadJsonAsync(response)).GetProperty("ok").GetBoolean().ShouldBeTrue();
         Emulator.Journal.Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_bounded_journal_keeps_the_most_recent_requests()
+    {
+        var options = TestCatalog.Options();
+        options.MaxJournalEntries = 2;
+        await StartAsync(options);
+
+        foreach (var path in new[] { "one", "two", "three" })
+        {
+            using var response = await Http.GetAsync(path, Ct);
+        }
+
+        Emulator.Journal.Select(r => r.PathWithoutQuery).ShouldBe(["/two", "/three"]);
+    }
 }

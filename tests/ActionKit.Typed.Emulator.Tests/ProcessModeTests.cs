@@ -18,7 +18,7 @@ public sealed class ProcessModeTests
         File.WriteAllText(Path.Combine(schemas, "slack.json"), TestCatalog.Slack);
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { assembly, "--port", "0", "--schemas", schemas, "--no-bundled", "--project", "proc-project", "--key-out", keyFile },
+            ArgumentList = { assembly, "--port", "0", "--schemas", schemas, "--no-bundled", "--project", "proc-project", "--key-out", keyFile, "--paged-data", "SLACK_LIST_CHANNELS=offset:3:2" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -54,6 +54,16 @@ public sealed class ProcessModeTests
             using var response = await http.GetAsync("projects/proc-project/actions", ct);
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await response.Content.ReadAsStringAsync(ct)).ShouldContain("SLACK_SEND_MESSAGE");
+
+            // The seeded data set from --paged-data: the first page holds items 1 and 2 of 3.
+            using var page = await http.PostAsync(
+                "projects/proc-project/actions",
+                new StringContent("""{"action":"SLACK_LIST_CHANNELS","parameters":{}}""", System.Text.Encoding.UTF8, "application/json"),
+                ct);
+            var body = await page.Content.ReadAsStringAsync(ct);
+            page.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+            body.ShouldContain("\"item-2\"");
+            body.ShouldNotContain("\"item-3\"");
         }
         finally
         {
@@ -66,5 +76,25 @@ public sealed class ProcessModeTests
             File.Delete(keyFile);
             Directory.Delete(schemas, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_malformed_paged_data_option_is_refused_with_the_usage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var assembly = Path.Combine(AppContext.BaseDirectory, "ActionKit.Typed.Emulator.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { assembly, "--paged-data", "ASANA_GET_PROJECTS=sideways:10:2" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+
+        process.ExitCode.ShouldBe(2);
+        error.ShouldContain("'sideways' is not cursor, offset or page");
+        error.ShouldContain("--paged-data <action>=");
     }
 }

@@ -100,7 +100,7 @@ public sealed class ActionKitEmulator : IAsyncDisposable
 
         var catalog = CatalogLoader.Load(options);
         var signingKey = SigningKey.Create(options.SigningKeyPem, options.PublicKeyPem);
-        var state = new EmulatorState(options, catalog, signingKey, new EmulatorJournal(), new EmulatorFaults());
+        var state = new EmulatorState(options, catalog, signingKey, new EmulatorJournal(options.MaxJournalEntries), new EmulatorFaults());
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

@@ -70,6 +70,12 @@ public sealed class ActionKitEmulatorOptions
     /// <summary>The request body limit answered with 413; ActionKit documents 10 MB.</summary>
     public long MaxRequestBodySize { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// How many requests the journal keeps, the oldest forgotten first; null (the default) keeps every request.
+    /// The command-line mode keeps 1,000, so a long-running emulator does not grow without end.
+    /// </summary>
+    public int? MaxJournalEntries { get; set; }
+
     /// <summary>A copy, so changing the options after start does not change a running emulator.</summary>
     internal ActionKitEmulatorOptions Snapshot()
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -22,14 +23,19 @@ internal static class CommandLine
           --no-bundled          Do not serve the bundled catalog.
           --no-auth             Do not require a Paragon User Token.
           --disconnected        Users start with no integrations connected.
+          --paged-data <action>=<cursor|offset|page>:<items>:<page size>
+                                Serve a seeded paged data set for an action (repeatable),
+                                e.g. ASANA_GET_PROJECTS=cursor:100000:100.
           --quiet               Do not print each request.
         """;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = new ActionKitEmulatorOptions();
+        // Nothing reads the journal of a process but its console echo: keep only the recent requests.
+        var options = new ActionKitEmulatorOptions { MaxJournalEntries = 1000 };
         string? keyOut = null;
         var quiet = false;
+        var pagedData = new List<(string Action, PagedDataSet DataSet)>();
         try
         {
             for (var i = 0; i < args.Length; i++)
@@ -62,6 +68,9 @@ internal static class CommandLine
                         break;
                     case "--disconnected":
                         options.AllIntegrationsConnected = false;
+                        break;
+                    case "--paged-data":
+                        pagedData.Add(ParsePagedData(Value(args, ref i)));
                         break;
                     case "--quiet":
                         quiet = true;
@@ -98,6 +107,11 @@ internal static class CommandLine
 
         await using (emulator.ConfigureAwait(false))
         {
+            foreach (var (action, dataSet) in pagedData)
+            {
+                emulator.SetPagedData(action, dataSet);
+            }
+
             keyOut ??= Path.Combine(Path.GetTempPath(), "actionkit-emulator", $"signing-key-{emulator.BaseAddress.Port}.pem");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyOut))!);
             await File.WriteAllTextAsync(keyOut, options.PublicKeyPem is null ? emulator.SigningKeyPem : emulator.PublicKeyPem, stop.Token).ConfigureAwait(false);
@@ -134,6 +148,28 @@ internal static class CommandLine
             context.Cancel = true;
             stop.Cancel();
         }
+    }
+
+    // <action>=<cursor|offset|page>:<items>:<page size>
+    private static (string Action, PagedDataSet DataSet) ParsePagedData(string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        var parts = equals > 0 ? value[(equals + 1)..].Split(':') : [];
+        if (parts.Length != 3)
+        {
+            throw new ArgumentException($"--paged-data '{value}' is not <action>=<cursor|offset|page>:<items>:<page size>.");
+        }
+
+        var items = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        var pageSize = int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
+        var dataSet = parts[0] switch
+        {
+            "cursor" => PagedDataSet.Cursor(items, pageSize),
+            "offset" => PagedDataSet.Offset(items, pageSize),
+            "page" => PagedDataSet.PageNumber(items, pageSize),
+            _ => throw new ArgumentException($"--paged-data style '{parts[0]}' is not cursor, offset or page."),
+        };
+        return (value[..equals], dataSet);
     }
 
     private static string Value(string[] args, ref int i) =>

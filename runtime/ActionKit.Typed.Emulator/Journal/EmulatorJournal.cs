@@ -10,9 +10,12 @@ public sealed class EmulatorJournal : IReadOnlyList<RecordedRequest>
 {
     private readonly object _gate = new();
     private readonly List<RecordedRequest> _requests = [];
+    private readonly int? _capacity;
 
-    internal EmulatorJournal()
+    internal EmulatorJournal(int? capacity = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity ?? 1, nameof(ActionKitEmulatorOptions.MaxJournalEntries));
+        _capacity = capacity;
     }
 
     /// <summary>Raised after a request is recorded (on the request's thread).</summary>
@@ -103,6 +106,10 @@ public sealed class EmulatorJournal : IReadOnlyList<RecordedRequest>
         lock (_gate)
         {
             _requests.Add(request);
+            if (_requests.Count > _capacity)
+            {
+                _requests.RemoveRange(0, _requests.Count - _capacity.Value);
+            }
         }
 
         Recorded?.Invoke(request);
