@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 
 namespace ActionKit.Typed.Benchmarks.Runtime;
 
@@ -29,7 +30,8 @@ public sealed class EmulatorProcess : IDisposable
 
     public string SigningKeyPem { get; }
 
-    public static EmulatorProcess Start()
+    /// <summary>Starts the emulator with its bundled catalog and a fresh signing key; <paramref name="options"/> are further command-line options.</summary>
+    public static EmulatorProcess Start(params string[] options)
     {
         var dll = Locate();
         var keyFile = Path.Combine(Path.GetTempPath(), $"actionkit-bench-key-{Environment.ProcessId}.pem");
@@ -39,7 +41,7 @@ public sealed class EmulatorProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--port", "0", "--project", "bench-project", "--key-out", keyFile, "--quiet" })
+        foreach (var arg in new[] { dll, "--port", "0", "--project", "bench-project", "--key-out", keyFile, "--quiet" }.Concat(options))
         {
             start.ArgumentList.Add(arg);
         }
