@@ -151,8 +151,7 @@ internal sealed class ActionTypeBuilder
 
         public TypeRef DeclareRecord(string name, string nestedPrefix, SchemaNode node, TypeRef? requestResult = null)
         {
-            var reserved = NameScope.RecordMembers.Concat(new[] { name });
-            var members = new NameScope(reserved);
+            var members = new NameScope(NameScope.RecordMembers, name);
             var required = new HashSet<string>(node.Required);
 
             // Exact matches keep the plain name (PageSize beats page_size); the rest follow in schema order.
@@ -161,15 +160,17 @@ internal sealed class ActionTypeBuilder
                 .OrderBy(p => p.Pascal == p.Property.WireName ? 0 : 1)
                 .ThenBy(p => p.Index)
                 .ToList();
-            var names = new Dictionary<int, string>();
+            var names = new string[order.Count];
+            var pascal = new string[order.Count];
             foreach (var entry in order)
             {
                 names[entry.Index] = members.Allocate(entry.Pascal);
+                pascal[entry.Index] = entry.Pascal;
             }
 
             var properties = node.Properties.Select((p, i) =>
             {
-                var type = Resolve(p.Schema, nestedPrefix + Identifier.ToPascal(p.WireName, "Property"));
+                var type = Resolve(p.Schema, nestedPrefix + pascal[i]);
                 return new PropertySpec(p.WireName, names[i], type, _isRequest && required.Contains(p.WireName), p.Schema.Description);
             }).ToEquatableArray();
 
@@ -239,7 +240,7 @@ internal sealed class ActionTypeBuilder
 
         private TypeRef DeclareEnum(string name, SchemaNode node)
         {
-            var members = new NameScope(NameScope.EnumMembers.Concat(new[] { name }));
+            var members = new NameScope(NameScope.EnumMembers, name);
             var values = node.EnumValues
                 .Select((v, i) => (Value: v, Index: i, Pascal: Identifier.ToPascal(v, v.Length == 0 ? "Empty" : "Value")))
                 .OrderBy(v => v.Pascal == v.Value ? 0 : 1)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ActionKit.Typed.Generator.Naming;
@@ -13,7 +14,7 @@ namespace ActionKit.Typed.Generator.Model;
 internal static class ActionTyping
 {
     /// <summary>Type names the catalog itself declares in the namespace.</summary>
-    private static readonly string[] ReservedTypes = { "ActionKitCatalog", "ActionKitRunnerExtensions", "ActionKitJson" };
+    private static readonly HashSet<string> ReservedTypes = NameScope.Reserved("ActionKitCatalog", "ActionKitRunnerExtensions", "ActionKitJson");
 
     public static NameScope NewTypeScope() => new(ReservedTypes);
 

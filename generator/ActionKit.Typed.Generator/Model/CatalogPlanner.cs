@@ -17,7 +17,7 @@ namespace ActionKit.Typed.Generator.Model;
 /// </summary>
 internal static class CatalogPlanner
 {
-    private static readonly string[] CatalogMembers = { "All", "TryGet", "Get", "ActionKitCatalog" };
+    private static readonly HashSet<string> CatalogMembers = NameScope.Reserved("All", "TryGet", "Get", "ActionKitCatalog");
 
     /// <summary><see cref="PlanNames"/>, with a failure of the generator itself reported as AKT0099 instead of thrown.</summary>
     public static NamePlan PlanNamesGuarded(ImmutableArray<ActionNaming> actions, AnnotationTable annotations, GeneratorSettings settings, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ internal static class CatalogPlanner
         for (var i = 0; i < keys.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var members = new NameScope(new[] { classNames[i] });
+            var members = new NameScope(alsoReserved: classNames[i]);
             foreach (var action in groups[keys[i]])
             {
                 var member = members.Allocate(action.PreferredMember);

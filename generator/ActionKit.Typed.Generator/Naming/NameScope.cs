@@ -10,10 +10,22 @@ namespace ActionKit.Typed.Generator.Naming;
 /// </summary>
 internal sealed class NameScope
 {
+    private static readonly HashSet<string> None = new(StringComparer.Ordinal);
+
+    // Shared, never changed: a scope is made for every record and enum, so the fixed member names are not copied.
     private readonly HashSet<string> _reserved;
+    private readonly string? _alsoReserved;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
-    public NameScope(IEnumerable<string>? reserved = null) => _reserved = new HashSet<string>(reserved ?? Array.Empty<string>(), StringComparer.Ordinal);
+    /// <summary>A scope where <paramref name="reserved"/> (a set made once, see <see cref="Reserved"/>) and <paramref name="alsoReserved"/> are reserved.</summary>
+    public NameScope(HashSet<string>? reserved = null, string? alsoReserved = null)
+    {
+        _reserved = reserved ?? None;
+        _alsoReserved = alsoReserved;
+    }
+
+    /// <summary>A set of reserved names to share between scopes.</summary>
+    public static HashSet<string> Reserved(params string[] names) => new(names, StringComparer.Ordinal);
 
     /// <summary>Marks a name as taken without the reserved-name suffix rule (for names allocated elsewhere).</summary>
     public void Take(string name) => _used.Add(name);
@@ -21,12 +33,12 @@ internal sealed class NameScope
     /// <summary>Every name handed out or taken so far.</summary>
     public IReadOnlyCollection<string> Used => _used;
 
-    public bool IsTaken(string name) => _used.Contains(name) || _reserved.Contains(name);
+    public bool IsTaken(string name) => _used.Contains(name) || IsReserved(name);
 
     public string Allocate(string preferred)
     {
-        var name = _reserved.Contains(preferred) ? preferred + "Value" : preferred;
-        if (_used.Add(name) && !_reserved.Contains(name))
+        var name = IsReserved(preferred) ? preferred + "Value" : preferred;
+        if (_used.Add(name) && !IsReserved(name))
         {
             return name;
         }
@@ -34,7 +46,7 @@ internal sealed class NameScope
         for (var i = 2; ; i++)
         {
             var candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!_reserved.Contains(candidate) && _used.Add(candidate))
+            if (!IsReserved(candidate) && _used.Add(candidate))
             {
                 return candidate;
             }
@@ -42,15 +54,13 @@ internal sealed class NameScope
     }
 
     /// <summary>Members every generated record has, or inherits, that a property must not shadow.</summary>
-    public static readonly string[] RecordMembers =
-    {
+    public static readonly HashSet<string> RecordMembers = Reserved(
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType",
-        "MemberwiseClone", "Finalize", "Clone", "AdditionalProperties", "__Json",
-    };
+        "MemberwiseClone", "Finalize", "Clone", "AdditionalProperties", "__Json");
 
     /// <summary>Members every generated open enum has.</summary>
-    public static readonly string[] EnumMembers =
-    {
-        "Value", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "__Json",
-    };
+    public static readonly HashSet<string> EnumMembers = Reserved(
+        "Value", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "__Json");
+
+    private bool IsReserved(string name) => _reserved.Contains(name) || string.Equals(name, _alsoReserved, StringComparison.Ordinal);
 }
