@@ -20,7 +20,7 @@ internal static class CatalogIndexEmitter
             public static class ActionKitJson
             {
                 /// <summary>Options whose resolver knows every generated type; combine <see cref="Resolver"/> with your own to mix types.</summary>
-                public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = Resolver };
+                public static __Options Options { get; } = new() { TypeInfoResolver = Resolver };
 
                 /// <summary>Resolves the metadata of generated types (null for others).</summary>
                 public static {{metadata}}.IJsonTypeInfoResolver Resolver { get; } = new GeneratedTypes();
@@ -31,12 +31,12 @@ internal static class CatalogIndexEmitter
 
                 private sealed class GeneratedTypes : {{metadata}}.IJsonTypeInfoResolver
                 {
-                    public {{metadata}}.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+                    public {{metadata}}.JsonTypeInfo? GetTypeInfo(global::System.Type type, __Options options)
                     {
             """);
         foreach (var type in index.Types)
         {
-            var name = $"global::{index.Namespace}.{type}";
+            var name = JsonCode.Named(type);
             w.Line($"            if (type == typeof({name})) return {metadata}.JsonMetadataServices.CreateValueInfo<{name}>(options, new {name}.__Json());");
         }
 
@@ -51,13 +51,13 @@ internal static class CatalogIndexEmitter
     public static string Emit(CatalogIndexSpec index)
     {
         var w = new SourceWriter();
-        w.Block(GeneratedCode.Header).Line();
+        w.Block(GeneratedCode.Header(index.Namespace)).Line();
         w.Line($"namespace {index.Namespace};").Line();
         w.Line("/// <summary>The actions this project generated from ActionKit schemas, by integration.</summary>");
         using (w.Braces("public static partial class ActionKitCatalog"))
         {
             w.Line("/// <summary>Every action, enumerable and looked up by wire name.</summary>");
-            w.Line("public static global::ActionKit.Typed.ActionCatalog All { get; } = new(new global::ActionKit.Typed.ActionDescriptor[]");
+            w.Line("public static __AK::ActionCatalog All { get; } = new(new __AK::ActionDescriptor[]");
             w.Line("{");
             foreach (var entry in index.Entries)
             {
@@ -68,11 +68,11 @@ internal static class CatalogIndexEmitter
                 });
 
                 /// <summary>Finds an action by wire name, as an LLM tool call names it.</summary>
-                public static bool TryGet(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::ActionKit.Typed.ActionDescriptor? action) => All.TryGet(name, out action);
+                public static bool TryGet(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out __AK::ActionDescriptor? action) => All.TryGet(name, out action);
 
                 /// <summary>Finds an action by wire name.</summary>
                 /// <exception cref="global::System.ArgumentException">No action has that name.</exception>
-                public static global::ActionKit.Typed.ActionDescriptor Get(string name) => All.Get(name);
+                public static __AK::ActionDescriptor Get(string name) => All.Get(name);
                 """);
         }
 

@@ -8,12 +8,12 @@ namespace ActionKit.Typed.Generator.Emit;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static void Emit(SourceWriter w, TypeSpec type, JsonCode json)
+    public static void Emit(SourceWriter w, TypeSpec type)
     {
-        var self = json.Named(type.Name);
+        var self = JsonCode.Named(type.Name);
         DocComments.Summary(w, type.Description, $"Values of {type.Name}.");
         DocComments.Remarks(w, "An open set: values not listed here are kept as they are.");
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({self}.__Json))]");
+        w.Line($"[__JsonConverter(typeof({self}.__Json))]");
         w.Line(GeneratedCode.Attribute);
         using (w.Braces($"public readonly partial struct {type.Name} : global::System.IEquatable<{self}>"))
         {
@@ -60,10 +60,10 @@ internal static class EnumEmitter
                 internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<{{self}}>
                 {
                     /// <inheritdoc/>
-                    public override {{self}} Read(ref {{JsonCode.Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+                    public override {{self}} Read(ref {{JsonCode.Reader}} reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
 
                     /// <inheritdoc/>
-                    public override void Write({{JsonCode.Writer}} writer, {{self}} value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+                    public override void Write({{JsonCode.Writer}} writer, {{self}} value, __Options options) => writer.WriteStringValue(value.Value);
 
                     public static {{self}} ReadValue(ref {{JsonCode.Reader}} reader) => new({{JsonCode.Helpers}}.ReadString(ref reader) ?? string.Empty);
                 }

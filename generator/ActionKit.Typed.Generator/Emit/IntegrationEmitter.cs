@@ -62,8 +62,7 @@ internal static class IntegrationEmitter
     {
         var slice = placed.Slice;
         var action = (slice.Retyped ?? placed.Typed.Spec!) with { MemberName = slice.MemberName };
-        var json = new JsonCode(slice.Namespace);
-        var descriptor = $"{json.Named("ActionKitCatalog")}.{slice.ClassName}.{action.MemberName}";
+        var descriptor = $"{JsonCode.Named("ActionKitCatalog")}.{slice.ClassName}.{action.MemberName}";
 
         var types = new SourceWriter(builder);
 
@@ -74,12 +73,12 @@ internal static class IntegrationEmitter
         {
             if (type.Kind == TypeSpecKind.Enum)
             {
-                EnumEmitter.Emit(types, type, json);
+                EnumEmitter.Emit(types, type);
             }
             else
             {
                 var isRequest = type.Name == action.RequestType;
-                RecordEmitter.Emit(types, type, json, isRequest ? action : null, isRequest ? descriptor : null);
+                RecordEmitter.Emit(types, type, isRequest ? action : null, isRequest ? descriptor : null);
             }
 
             types.Line();
@@ -87,10 +86,10 @@ internal static class IntegrationEmitter
 
         var typesText = types.ToString();
         var member = new SourceWriter(builder, indent: 2);
-        EmitDescriptor(member, action, json);
+        EmitDescriptor(member, action);
         var memberText = member.ToString();
         var facade = new SourceWriter(builder, indent: 1);
-        EmitFacadeMethods(facade, action, json);
+        EmitFacadeMethods(facade, action);
         return new EmittedAction(slice.Namespace, slice.Key, slice.ClassName, slice.FacadeName, action.WireName, typesText, memberText, facade.ToString(), null);
     }
 
@@ -123,9 +122,8 @@ internal static class IntegrationEmitter
 
     private static SourceWriter Write(OutputChunk chunk)
     {
-        var json = new JsonCode(chunk.Namespace);
         var w = new SourceWriter();
-        w.Block(GeneratedCode.Header).Line();
+        w.Block(GeneratedCode.Header(chunk.Namespace)).Line();
         w.Line($"namespace {chunk.Namespace};").Line();
 
         foreach (var action in chunk.Actions)
@@ -135,7 +133,7 @@ internal static class IntegrationEmitter
 
         EmitCatalogClass(w, chunk);
         w.Line();
-        EmitFacade(w, chunk, json);
+        EmitFacade(w, chunk);
         return w;
     }
 
@@ -171,33 +169,33 @@ internal static class IntegrationEmitter
         }
     }
 
-    private static void EmitDescriptor(SourceWriter w, ActionSpec action, JsonCode json)
+    private static void EmitDescriptor(SourceWriter w, ActionSpec action)
     {
-        var request = json.Named(action.RequestType);
-        var result = json.Type(action.Result);
+        var request = JsonCode.Named(action.RequestType);
+        var result = JsonCode.Type(action.Result);
         DocComments.Summary(w, action.Description, $"The {action.WireName} action.");
         DocComments.Remarks(w, $"<c>{Literals.Xml(action.WireName)}</c>");
         var pagination = action.Pagination is { } page
-            ? $"new global::ActionKit.Typed.ActionPagination(global::ActionKit.Typed.PaginationStyle.{StyleMember(page.Style)}, {Literals.String(page.Position)}, {Nullable(page.Limit)}, {Nullable(page.Items)}, {Nullable(page.NextCursor)})"
+            ? $"new __AK::ActionPagination(__AK::PaginationStyle.{StyleMember(page.Style)}, {Literals.String(page.Position)}, {Nullable(page.Limit)}, {Nullable(page.Items)}, {Nullable(page.NextCursor)})"
             : "null";
-        var readResult = action.BinaryResult ? "null" : json.ReadFunc(action.Result, 0);
+        var readResult = action.BinaryResult ? "null" : JsonCode.ReadFunc(action.Result, 0);
         var resultKind = action.BinaryResult ? "Binary" : "Json";
         w.Block($$"""
-            public static readonly global::ActionKit.Typed.ActionDescriptor<{{request}}, {{result}}> {{action.MemberName}} = new(
+            public static readonly __AK::ActionDescriptor<{{request}}, {{result}}> {{action.MemberName}} = new(
                 name: {{Literals.String(action.WireName)}},
                 integration: Key,
                 description: {{Literals.String(action.Description)}},
-                safety: global::ActionKit.Typed.ActionSafety.{{(action.ReadOnly ? "Read" : "Write")}},
+                safety: __AK::ActionSafety.{{(action.ReadOnly ? "Read" : "Write")}},
                 pagination: {{pagination}},
                 parametersSchemaJson: {{Literals.String(action.ParametersJson)}},
                 schemaHash: {{Literals.String(action.SchemaHash)}},
                 readRequest: {{request}}.__Json.ReadValue,
                 readResult: {{readResult}},
-                resultKind: global::ActionKit.Typed.ActionResultKind.{{resultKind}});
+                resultKind: __AK::ActionResultKind.{{resultKind}});
             """);
     }
 
-    private static void EmitFacade(SourceWriter w, OutputChunk chunk, JsonCode json)
+    private static void EmitFacade(SourceWriter w, OutputChunk chunk)
     {
         if (chunk.First)
         {
@@ -210,10 +208,10 @@ internal static class IntegrationEmitter
             if (chunk.First)
             {
                 w.Block($$"""
-                    private readonly global::ActionKit.Typed.IActionRunner _runner;
+                    private readonly __AK::IActionRunner _runner;
 
                     /// <summary>Creates the facade over a runner, usually an <c>ActionKitClient</c>.</summary>
-                    public {{chunk.FacadeName}}(global::ActionKit.Typed.IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
+                    public {{chunk.FacadeName}}(__AK::IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
                     """);
             }
 
@@ -230,31 +228,31 @@ internal static class IntegrationEmitter
 
         if (chunk.First)
         {
-            var facade = json.Named(chunk.FacadeName);
+            var facade = JsonCode.Named(chunk.FacadeName);
             w.Line();
             w.Line("/// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>");
             using (w.Braces("public static partial class ActionKitRunnerExtensions"))
             {
                 DocComments.Summary(w, null, $"The <c>{Literals.Xml(chunk.Key)}</c> actions.");
-                w.Line($"public static {facade} {chunk.ClassName}(this global::ActionKit.Typed.IActionRunner runner) => new(runner);");
+                w.Line($"public static {facade} {chunk.ClassName}(this __AK::IActionRunner runner) => new(runner);");
             }
         }
     }
 
     /// <summary>One action's methods on its integration's facade.</summary>
-    private static void EmitFacadeMethods(SourceWriter w, ActionSpec action, JsonCode json)
+    private static void EmitFacadeMethods(SourceWriter w, ActionSpec action)
     {
-        var result = json.Type(action.Result);
+        var result = JsonCode.Type(action.Result);
         DocComments.Summary(w, action.Description, $"Runs {action.WireName}.");
-        w.Line($"public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<{result}>> {action.MemberName}Async({json.Named(action.RequestType)} request, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        w.Line($"public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<{result}>> {action.MemberName}Async({JsonCode.Named(action.RequestType)} request, global::System.Threading.CancellationToken cancellationToken = default) =>");
         w.Line($"    _runner.RunAsync(request, cancellationToken);");
         if (action.Pagination is { } page)
         {
-            var item = json.Type(page.ItemType);
+            var item = JsonCode.Type(page.ItemType);
             w.Line();
             DocComments.Summary(w, null, $"Every item of {Literals.Xml(action.WireName)}, fetched page by page as it is enumerated ({page.Style} pagination).");
-            w.Line($"public global::ActionKit.Typed.ActionPageable<{item}> {action.MemberName}PagedAsync({json.Named(action.RequestType)} request, global::ActionKit.Typed.PaginationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line($"    global::ActionKit.Typed.ActionRunnerPaginationExtensions.PaginateAsync(_runner, request, options, cancellationToken);");
+            w.Line($"public __AK::ActionPageable<{item}> {action.MemberName}PagedAsync({JsonCode.Named(action.RequestType)} request, __AK::PaginationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line($"    __AK::ActionRunnerPaginationExtensions.PaginateAsync(_runner, request, options, cancellationToken);");
         }
     }
 

@@ -4,36 +4,51 @@ using ActionKit.Typed.Generator.Model;
 
 namespace ActionKit.Typed.Generator.Emit;
 
-/// <summary>C# type names and Utf8JsonReader/Utf8JsonWriter code for each <see cref="TypeRef"/>; no reflection anywhere.</summary>
-internal sealed class JsonCode
+/// <summary>
+/// C# type names and Utf8JsonReader/Utf8JsonWriter code for each <see cref="TypeRef"/>; no reflection anywhere. Names
+/// are written with the aliases every generated file declares (<see cref="GeneratedCode.Header"/>).
+/// </summary>
+internal static class JsonCode
 {
-    public const string Helpers = "global::ActionKit.Typed.Serialization.GeneratedJson";
-    public const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    /// <summary>Namespace aliases, used with <c>::</c>: the generated namespace, the runtime's, System.Collections.Generic.</summary>
+    public const string Generated = "__Ns";
+    public const string Runtime = "__AK";
+    public const string Collections = "__Collections";
 
-    private readonly string _namespace;
+    /// <summary>Type aliases.</summary>
+    public const string Helpers = "__GJ";
+    public const string Reader = "__Reader";
+    public const string Writer = "__Writer";
+    public const string Token = "__Token";
+    public const string Element = "__Element";
+    public const string Options = "__Options";
+    public const string ConverterAttribute = "__JsonConverter";
+    public const string GeneratedCodeAttribute = "__GeneratedCode";
 
-    public JsonCode(string ns) => _namespace = ns;
+    /// <summary>A type of the runtime (<c>ActionKit.Typed</c>), such as <c>ActionDescriptor</c>.</summary>
+    public static string Ak(string name) => Runtime + "::" + name;
 
-    public string Type(TypeRef type) => type.Kind switch
+
+    public static string Type(TypeRef type) => type.Kind switch
     {
         TypeRefKind.String => "string",
         TypeRefKind.Double => "double",
         TypeRefKind.Long => "long",
         TypeRefKind.Boolean => "bool",
-        TypeRefKind.Json => "global::System.Text.Json.JsonElement",
+        TypeRefKind.Json => Element,
         TypeRefKind.Record or TypeRefKind.Enum => Named(type.Name!),
-        TypeRefKind.List => $"global::System.Collections.Generic.IReadOnlyList<{Type(type.Element!)}>",
-        TypeRefKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Type(type.Element!)}>",
-        TypeRefKind.Untyped => "global::ActionKit.Typed.UntypedActionResult",
-        TypeRefKind.Stream => "global::ActionKit.Typed.ActionStreamResult",
+        TypeRefKind.List => $"{Collections}::IReadOnlyList<{Type(type.Element!)}>",
+        TypeRefKind.Map => $"{Collections}::IReadOnlyDictionary<string, {Type(type.Element!)}>",
+        TypeRefKind.Untyped => Ak("UntypedActionResult"),
+        TypeRefKind.Stream => Ak("ActionStreamResult"),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    public string Named(string name) => $"global::{_namespace}.{name}";
+    /// <summary>A generated type, by its alias-qualified name (as unambiguous as <c>global::</c>).</summary>
+    public static string Named(string name) => Generated + "::" + name;
 
     /// <summary>An expression reading the current value; primitives come back nullable (JSON null → null).</summary>
-    public string Read(TypeRef type, string reader = "reader") => type.Kind switch
+    public static string Read(TypeRef type, string reader = "reader") => type.Kind switch
     {
         TypeRefKind.String => $"{Helpers}.ReadString(ref {reader})",
         TypeRefKind.Double => $"{Helpers}.ReadDouble(ref {reader})",
@@ -45,7 +60,7 @@ internal sealed class JsonCode
     };
 
     /// <summary>A <c>JsonReadFunc&lt;T&gt;</c> for a value of <paramref name="type"/> (non-null items).</summary>
-    public string ReadFunc(TypeRef type, int depth) => type.Kind switch
+    public static string ReadFunc(TypeRef type, int depth) => type.Kind switch
     {
         TypeRefKind.String => $"{Helpers}.ReadStringItem",
         TypeRefKind.Double => $"{Helpers}.ReadDoubleItem",
@@ -53,14 +68,14 @@ internal sealed class JsonCode
         TypeRefKind.Boolean => $"{Helpers}.ReadBooleanItem",
         TypeRefKind.Json => $"{Helpers}.ReadElement",
         TypeRefKind.Record or TypeRefKind.Enum => $"{Named(type.Name!)}.__Json.ReadValue",
-        TypeRefKind.Untyped => "global::ActionKit.Typed.UntypedActionResult.Read",
+        TypeRefKind.Untyped => Ak("UntypedActionResult.Read"),
         TypeRefKind.List => Lambda(depth, $"{Helpers}.ReadList<{Type(type.Element!)}>(ref r{depth}, {ReadFunc(type.Element!, depth + 1)})"),
         TypeRefKind.Map => Lambda(depth, $"{Helpers}.ReadDictionary<{Type(type.Element!)}>(ref r{depth}, {ReadFunc(type.Element!, depth + 1)})"),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
     /// <summary>A statement writing <paramref name="value"/> (non-null) as a JSON value.</summary>
-    public string Write(TypeRef type, string writer, string value, int depth) => type.Kind switch
+    public static string Write(TypeRef type, string writer, string value, int depth) => type.Kind switch
     {
         TypeRefKind.String => $"{writer}.WriteStringValue({value});",
         TypeRefKind.Double or TypeRefKind.Long => $"{writer}.WriteNumberValue({value});",
@@ -73,7 +88,7 @@ internal sealed class JsonCode
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    private string WriteFunc(TypeRef type, int depth)
+    private static string WriteFunc(TypeRef type, int depth)
     {
         var w = "w" + depth.ToString(CultureInfo.InvariantCulture);
         var v = "v" + depth.ToString(CultureInfo.InvariantCulture);

@@ -12,60 +12,60 @@ namespace ActionKit.Typed.Generator.Emit;
 internal static class RecordEmitter
 {
     // action and descriptor are given when the type is an action's request record.
-    public static void Emit(SourceWriter w, TypeSpec type, JsonCode json, ActionSpec? action = null, string? descriptor = null)
+    public static void Emit(SourceWriter w, TypeSpec type, ActionSpec? action = null, string? descriptor = null)
     {
-        var self = json.Named(type.Name);
+        var self = JsonCode.Named(type.Name);
         DocComments.Summary(w, type.Description, action is null ? $"A value of the {type.Name} schema." : $"Parameters of {action.WireName}.");
         if (action is not null && !string.IsNullOrWhiteSpace(action.Description))
         {
             DocComments.Remarks(w, $"Runs <c>{Literals.Xml(action.WireName)}</c>.");
         }
 
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({self}.__Json))]");
+        w.Line($"[__JsonConverter(typeof({self}.__Json))]");
         w.Line(GeneratedCode.Attribute);
-        var interfaces = type.RequestResult is { } result ? $" : global::ActionKit.Typed.IActionRequest<{json.Type(result)}>" : string.Empty;
+        var interfaces = type.RequestResult is { } result ? $" : __AK::IActionRequest<{JsonCode.Type(result)}>" : string.Empty;
         var page = descriptor is not null ? action?.Pagination : null;
         if (page is not null)
         {
-            interfaces += $", global::ActionKit.Typed.IPaginatedActionRequest<{json.Type(page.ItemType)}>";
+            interfaces += $", __AK::IPaginatedActionRequest<{JsonCode.Type(page.ItemType)}>";
         }
 
         using (w.Braces($"public sealed partial record {type.Name}{interfaces}"))
         {
             foreach (var property in type.Properties)
             {
-                EmitProperty(w, property, json);
+                EmitProperty(w, property);
                 w.Line();
             }
 
             w.Block("""
                 /// <summary>Wire properties the schema does not declare, such as user-specific custom fields; written back as they are.</summary>
-                public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+                public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
                 """);
 
             if (descriptor is not null && type.RequestResult is { } requestResult)
             {
                 w.Line();
                 w.Block($$"""
-                    global::ActionKit.Typed.ActionDescriptor global::ActionKit.Typed.IActionRequest.Descriptor => {{descriptor}};
+                    __AK::ActionDescriptor __AK::IActionRequest.Descriptor => {{descriptor}};
 
-                    global::ActionKit.Typed.ActionDescriptor<{{json.Type(requestResult)}}> global::ActionKit.Typed.IActionRequest<{{json.Type(requestResult)}}>.Descriptor => {{descriptor}};
+                    __AK::ActionDescriptor<{{JsonCode.Type(requestResult)}}> __AK::IActionRequest<{{JsonCode.Type(requestResult)}}>.Descriptor => {{descriptor}};
 
-                    void global::ActionKit.Typed.IActionRequest.WriteParameters(global::System.Text.Json.Utf8JsonWriter writer) => __Json.WriteValue(writer, this);
+                    void __AK::IActionRequest.WriteParameters(__Writer writer) => __Json.WriteValue(writer, this);
                     """);
                 if (page is not null)
                 {
                     w.Line();
-                    w.Line($"{json.Type(page.ItemType)} global::ActionKit.Typed.IPaginatedActionRequest<{json.Type(page.ItemType)}>.ReadItem(ref {JsonCode.Reader} reader) => {json.ReadFunc(page.ItemType, 0)}(ref reader);");
+                    w.Line($"{JsonCode.Type(page.ItemType)} __AK::IPaginatedActionRequest<{JsonCode.Type(page.ItemType)}>.ReadItem(ref {JsonCode.Reader} reader) => {JsonCode.ReadFunc(page.ItemType, 0)}(ref reader);");
                 }
             }
 
             w.Line();
-            EmitConverter(w, type, json, self);
+            EmitConverter(w, type, self);
         }
     }
 
-    private static void EmitProperty(SourceWriter w, PropertySpec property, JsonCode json)
+    private static void EmitProperty(SourceWriter w, PropertySpec property)
     {
         DocComments.Summary(w, property.Description, $"The <c>{Literals.Xml(property.WireName)}</c> value.");
         if (property.Name != property.WireName)
@@ -73,37 +73,37 @@ internal static class RecordEmitter
             DocComments.Remarks(w, $"Wire name: <c>{Literals.Xml(property.WireName)}</c>.");
         }
 
-        var type = json.Type(property.Type);
+        var type = JsonCode.Type(property.Type);
         w.Line(property.Required
             ? $"public required {type} {property.Name} {{ get; init; }}"
             : $"public {type}? {property.Name} {{ get; init; }}");
     }
 
-    private static void EmitConverter(SourceWriter w, TypeSpec type, JsonCode json, string self)
+    private static void EmitConverter(SourceWriter w, TypeSpec type, string self)
     {
         w.Line("/// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>");
         using (w.Braces($"internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<{self}>"))
         {
             w.Block($$"""
                 /// <inheritdoc/>
-                public override {{self}} Read(ref {{JsonCode.Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+                public override {{self}} Read(ref {{JsonCode.Reader}} reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
 
                 /// <inheritdoc/>
-                public override void Write({{JsonCode.Writer}} writer, {{self}} value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+                public override void Write({{JsonCode.Writer}} writer, {{self}} value, __Options options) => WriteValue(writer, value);
 
                 """);
-            EmitRead(w, type, json, self);
+            EmitRead(w, type, self);
             w.Line();
-            EmitWrite(w, type, json, self);
+            EmitWrite(w, type, self);
         }
     }
 
-    private static void EmitRead(SourceWriter w, TypeSpec type, JsonCode json, string self)
+    private static void EmitRead(SourceWriter w, TypeSpec type, string self)
     {
         if (type.Properties.Count > 0)
         {
             // Members are found by one lookup per property name, not by comparing the name with each member in turn.
-            w.Line($"private static readonly global::ActionKit.Typed.Serialization.JsonPropertyNames __names = new({string.Join(", ", type.Properties.Select(p => Literals.String(p.WireName)))});");
+            w.Line($"private static readonly __AK::Serialization.JsonPropertyNames __names = new({string.Join(", ", type.Properties.Select(p => Literals.String(p.WireName)))});");
             w.Line();
         }
 
@@ -113,15 +113,15 @@ internal static class RecordEmitter
             for (var i = 0; i < type.Properties.Count; i++)
             {
                 var property = type.Properties[i];
-                w.Line($"{json.Type(property.Type)}? p{I(i)} = default;");
+                w.Line($"{JsonCode.Type(property.Type)}? p{I(i)} = default;");
                 if (property.Required)
                 {
                     w.Line($"bool has{I(i)} = false;");
                 }
             }
 
-            w.Line("global::ActionKit.Typed.Serialization.JsonExtensionDataBuilder extensions = default;");
-            using (w.Braces($"while ({JsonCode.Helpers}.Next(ref reader) != global::System.Text.Json.JsonTokenType.EndObject)"))
+            w.Line("__AK::Serialization.JsonExtensionDataBuilder extensions = default;");
+            using (w.Braces($"while ({JsonCode.Helpers}.Next(ref reader) != __Token.EndObject)"))
             {
                 var readExtension = $"{JsonCode.Helpers}.ReadExtension(ref reader, ref extensions);";
                 if (type.Properties.Count == 0)
@@ -146,8 +146,8 @@ internal static class RecordEmitter
                             var property = type.Properties[i];
                             w.Line($"case {I(i)}:");
                             w.Line(IsNullableRead(property.Type)
-                                ? $"    p{I(i)} = {json.Read(property.Type)};"
-                                : $"    p{I(i)} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default({json.Type(property.Type)}?) : {json.Read(property.Type)};");
+                                ? $"    p{I(i)} = {JsonCode.Read(property.Type)};"
+                                : $"    p{I(i)} = reader.TokenType == __Token.Null ? default({JsonCode.Type(property.Type)}?) : {JsonCode.Read(property.Type)};");
                             if (property.Required)
                             {
                                 w.Line($"    has{I(i)} = true;");
@@ -183,7 +183,7 @@ internal static class RecordEmitter
         }
     }
 
-    private static void EmitWrite(SourceWriter w, TypeSpec type, JsonCode json, string self)
+    private static void EmitWrite(SourceWriter w, TypeSpec type, string self)
     {
         using (w.Braces($"public static void WriteValue({JsonCode.Writer} writer, {self} value)"))
         {
@@ -198,7 +198,7 @@ internal static class RecordEmitter
                     using (w.Braces($"if (value.{property.Name} is {{ }} p{I(i)})"))
                     {
                         w.Line(name);
-                        w.Line(json.Write(property.Type, "writer", $"p{I(i)}", 0));
+                        w.Line(JsonCode.Write(property.Type, "writer", $"p{I(i)}", 0));
                     }
 
                     using (w.Braces("else"))
@@ -209,14 +209,14 @@ internal static class RecordEmitter
                 else if (property.Required)
                 {
                     w.Line(name);
-                    w.Line(json.Write(property.Type, "writer", $"value.{property.Name}", 0));
+                    w.Line(JsonCode.Write(property.Type, "writer", $"value.{property.Name}", 0));
                 }
                 else
                 {
                     using (w.Braces($"if (value.{property.Name} is {{ }} p{I(i)})"))
                     {
                         w.Line(name);
-                        w.Line(json.Write(property.Type, "writer", $"p{I(i)}", 0));
+                        w.Line(JsonCode.Write(property.Type, "writer", $"p{I(i)}", 0));
                     }
                 }
             }
