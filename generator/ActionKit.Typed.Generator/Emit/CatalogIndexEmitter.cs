@@ -20,7 +20,7 @@ internal static class CatalogIndexEmitter
             public static class ActionKitJson
             {
                 /// <summary>Options whose resolver knows every generated type; combine <see cref="Resolver"/> with your own to mix types.</summary>
-                public static __Options Options { get; } = new() { TypeInfoResolver = Resolver };
+                public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = Resolver };
 
                 /// <summary>Resolves the metadata of generated types (null for others).</summary>
                 public static {{metadata}}.IJsonTypeInfoResolver Resolver { get; } = new GeneratedTypes();
@@ -31,7 +31,7 @@ internal static class CatalogIndexEmitter
 
                 private sealed class GeneratedTypes : {{metadata}}.IJsonTypeInfoResolver
                 {
-                    public {{metadata}}.JsonTypeInfo? GetTypeInfo(global::System.Type type, __Options options)
+                    public {{metadata}}.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
                     {
             """);
         foreach (var type in index.Types)

@@ -57,15 +57,11 @@ internal static class EnumEmitter
                 public override string ToString() => Value;
 
                 /// <summary>Reads and writes the wire string; no reflection.</summary>
-                internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<{{self}}>
+                internal sealed class __Json() : {{JsonCode.ConverterBase(self)}}(ReadValue, WriteValue)
                 {
-                    /// <inheritdoc/>
-                    public override {{self}} Read(ref {{JsonCode.Reader}} reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-                    /// <inheritdoc/>
-                    public override void Write({{JsonCode.Writer}} writer, {{self}} value, __Options options) => writer.WriteStringValue(value.Value);
-
                     public static {{self}} ReadValue(ref {{JsonCode.Reader}} reader) => new({{JsonCode.Helpers}}.ReadString(ref reader) ?? string.Empty);
+
+                    public static void WriteValue({{JsonCode.Writer}} writer, {{self}} value) => writer.WriteStringValue(value.Value);
                 }
                 """);
         }

@@ -27,7 +27,6 @@ internal static class GeneratedCode
         using {{JsonCode.Writer}} = global::System.Text.Json.Utf8JsonWriter;
         using {{JsonCode.Token}} = global::System.Text.Json.JsonTokenType;
         using {{JsonCode.Element}} = global::System.Text.Json.JsonElement;
-        using {{JsonCode.Options}} = global::System.Text.Json.JsonSerializerOptions;
         using {{JsonCode.ConverterAttribute}} = global::System.Text.Json.Serialization.JsonConverterAttribute;
         using {{JsonCode.GeneratedCodeAttribute}} = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
         """;

@@ -21,7 +21,6 @@ internal static class JsonCode
     public const string Writer = "__Writer";
     public const string Token = "__Token";
     public const string Element = "__Element";
-    public const string Options = "__Options";
     public const string ConverterAttribute = "__JsonConverter";
     public const string GeneratedCodeAttribute = "__GeneratedCode";
 
@@ -72,6 +71,24 @@ internal static class JsonCode
         TypeRefKind.List => Lambda(depth, $"{Helpers}.ReadList<{Type(type.Element!)}>(ref r{depth}, {ReadFunc(type.Element!, depth + 1)})"),
         TypeRefKind.Map => Lambda(depth, $"{Helpers}.ReadDictionary<{Type(type.Element!)}>(ref r{depth}, {ReadFunc(type.Element!, depth + 1)})"),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>The base class of a generated converter, which supplies System.Text.Json's Read and Write overrides.</summary>
+    public static string ConverterBase(string self) => $"{Runtime}::Serialization.GeneratedJsonConverter<{self}>";
+
+    /// <summary>
+    /// Statements writing a property: its UTF-8 literal <paramref name="utf8Name"/>, then <paramref name="value"/>
+    /// (non-null). Primitives take one call of Utf8JsonWriter's name-and-value methods; other values take two
+    /// statements, which <paramref name="braced"/> wraps in a block.
+    /// </summary>
+    public static string WriteProperty(TypeRef type, string utf8Name, string value, bool braced) => type.Kind switch
+    {
+        TypeRefKind.String => $"writer.WriteString({utf8Name}, {value});",
+        TypeRefKind.Double or TypeRefKind.Long => $"writer.WriteNumber({utf8Name}, {value});",
+        TypeRefKind.Boolean => $"writer.WriteBoolean({utf8Name}, {value});",
+        TypeRefKind.Enum => $"writer.WriteString({utf8Name}, {value}.Value);",
+        _ when braced => $"{{ writer.WritePropertyName({utf8Name}); {Write(type, "writer", value, 0)} }}",
+        _ => $"writer.WritePropertyName({utf8Name}); {Write(type, "writer", value, 0)}",
     };
 
     /// <summary>A statement writing <paramref name="value"/> (non-null) as a JSON value.</summary>

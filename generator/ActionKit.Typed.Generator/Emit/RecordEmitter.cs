@@ -81,17 +81,10 @@ internal static class RecordEmitter
 
     private static void EmitConverter(SourceWriter w, TypeSpec type, string self)
     {
+        // The base class turns the two static methods into System.Text.Json's Read and Write overrides.
         w.Line("/// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>");
-        using (w.Braces($"internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<{self}>"))
+        using (w.Braces($"internal sealed class __Json() : {JsonCode.ConverterBase(self)}(ReadValue, WriteValue)"))
         {
-            w.Block($$"""
-                /// <inheritdoc/>
-                public override {{self}} Read(ref {{JsonCode.Reader}} reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-                /// <inheritdoc/>
-                public override void Write({{JsonCode.Writer}} writer, {{self}} value, __Options options) => WriteValue(writer, value);
-
-                """);
             EmitRead(w, type, self);
             w.Line();
             EmitWrite(w, type, self);
@@ -113,48 +106,29 @@ internal static class RecordEmitter
             for (var i = 0; i < type.Properties.Count; i++)
             {
                 var property = type.Properties[i];
-                w.Line($"{JsonCode.Type(property.Type)}? p{I(i)} = default;");
-                if (property.Required)
-                {
-                    w.Line($"bool has{I(i)} = false;");
-                }
+                var local = $"{JsonCode.Type(property.Type)}? p{I(i)} = default;";
+                w.Line(property.Required ? $"{local} bool has{I(i)} = false;" : local);
             }
 
             w.Line("__AK::Serialization.JsonExtensionDataBuilder extensions = default;");
-            using (w.Braces($"while ({JsonCode.Helpers}.Next(ref reader) != __Token.EndObject)"))
+            if (type.Properties.Count == 0)
             {
-                var readExtension = $"{JsonCode.Helpers}.ReadExtension(ref reader, ref extensions);";
-                if (type.Properties.Count == 0)
+                w.Line($"while ({JsonCode.Helpers}.Next(ref reader) != {JsonCode.Token}.EndObject) {JsonCode.Helpers}.ReadExtension(ref reader, ref extensions);");
+            }
+            else
+            {
+                // Undeclared properties go to the extension data inside NextProperty; the switch sees declared ones only.
+                using (w.Braces($"while ({JsonCode.Helpers}.NextProperty(ref reader, __names, ref extensions, out var index))"))
+                using (w.Braces("switch (index)"))
                 {
-                    w.Line(readExtension);
-                }
-                else
-                {
-                    w.Line("var index = __names.IndexOf(ref reader);");
-                    using (w.Braces("if (index < 0)"))
+                    for (var i = 0; i < type.Properties.Count; i++)
                     {
-                        w.Line(readExtension);
-                        w.Line("continue;");
-                    }
-
-                    w.Line();
-                    w.Line($"{JsonCode.Helpers}.Next(ref reader);");
-                    using (w.Braces("switch (index)"))
-                    {
-                        for (var i = 0; i < type.Properties.Count; i++)
-                        {
-                            var property = type.Properties[i];
-                            w.Line($"case {I(i)}:");
-                            w.Line(IsNullableRead(property.Type)
-                                ? $"    p{I(i)} = {JsonCode.Read(property.Type)};"
-                                : $"    p{I(i)} = reader.TokenType == __Token.Null ? default({JsonCode.Type(property.Type)}?) : {JsonCode.Read(property.Type)};");
-                            if (property.Required)
-                            {
-                                w.Line($"    has{I(i)} = true;");
-                            }
-
-                            w.Line("    break;");
-                        }
+                        var property = type.Properties[i];
+                        var read = IsNullableRead(property.Type)
+                            ? JsonCode.Read(property.Type)
+                            : $"reader.TokenType == {JsonCode.Token}.Null ? {NullOf(property.Type)} : {JsonCode.Read(property.Type)}";
+                        var seen = property.Required ? $" has{I(i)} = true;" : string.Empty;
+                        w.Line($"case {I(i)}: p{I(i)} = {read};{seen} break;");
                     }
                 }
             }
@@ -191,33 +165,16 @@ internal static class RecordEmitter
             for (var i = 0; i < type.Properties.Count; i++)
             {
                 var property = type.Properties[i];
-                var name = $"writer.WritePropertyName({Literals.Utf8(property.WireName)});";
-                if (property.Required && !property.Type.IsValueType)
+                var name = Literals.Utf8(property.WireName);
+                if (property.Required && property.Type.IsValueType)
                 {
-                    // A required reference left null is written as null: the caller said it, the server decides.
-                    using (w.Braces($"if (value.{property.Name} is {{ }} p{I(i)})"))
-                    {
-                        w.Line(name);
-                        w.Line(JsonCode.Write(property.Type, "writer", $"p{I(i)}", 0));
-                    }
-
-                    using (w.Braces("else"))
-                    {
-                        w.Line($"writer.WriteNull({Literals.Utf8(property.WireName)});");
-                    }
-                }
-                else if (property.Required)
-                {
-                    w.Line(name);
-                    w.Line(JsonCode.Write(property.Type, "writer", $"value.{property.Name}", 0));
+                    w.Line(JsonCode.WriteProperty(property.Type, name, $"value.{property.Name}", braced: false));
                 }
                 else
                 {
-                    using (w.Braces($"if (value.{property.Name} is {{ }} p{I(i)})"))
-                    {
-                        w.Line(name);
-                        w.Line(JsonCode.Write(property.Type, "writer", $"p{I(i)}", 0));
-                    }
+                    // A required reference left null is written as null: the caller said it, the server decides.
+                    var orNull = property.Required ? $" else writer.WriteNull({name});" : string.Empty;
+                    w.Line($"if (value.{property.Name} is {{ }} p{I(i)}) {JsonCode.WriteProperty(property.Type, name, $"p{I(i)}", braced: true)}{orNull}");
                 }
             }
 
@@ -225,6 +182,10 @@ internal static class RecordEmitter
             w.Line("writer.WriteEndObject();");
         }
     }
+
+    // A plain null would take the type of the other branch: a record's (a warning) or an open enum's, through its
+    // conversion from string (a throw). Only JsonElement converts from nothing else, so its null stays untyped.
+    private static string NullOf(TypeRef type) => type.Kind == TypeRefKind.Json ? "null" : $"default({JsonCode.Type(type)}?)";
 
     // Primitive readers already map JSON null to null; records, lists and JSON values need the check.
     private static bool IsNullableRead(TypeRef type) =>

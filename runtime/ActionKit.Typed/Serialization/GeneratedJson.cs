@@ -136,6 +136,29 @@ public static class GeneratedJson
     /// </summary>
     public static void ReadExtension(ref Utf8JsonReader reader, ref JsonExtensionDataBuilder extensions) => extensions.Add(ref reader);
 
+    /// <summary>
+    /// Moves to the next property that a member claims and onto its value, giving the member's position in
+    /// <paramref name="names"/>; a property no member claims is copied into <paramref name="extensions"/> on the way.
+    /// Returns false at the end of the object.
+    /// </summary>
+    public static bool NextProperty(ref Utf8JsonReader reader, JsonPropertyNames names, ref JsonExtensionDataBuilder extensions, out int index)
+    {
+        while (Next(ref reader) != JsonTokenType.EndObject)
+        {
+            index = names.IndexOf(ref reader);
+            if (index >= 0)
+            {
+                Next(ref reader);
+                return true;
+            }
+
+            extensions.Add(ref reader);
+        }
+
+        index = -1;
+        return false;
+    }
+
     /// <summary>Writes a list with an item writer.</summary>
     public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeItem)
     {

@@ -10,7 +10,6 @@ using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Writer = global::System.Text.Json.Utf8JsonWriter;
 using __Token = global::System.Text.Json.JsonTokenType;
 using __Element = global::System.Text.Json.JsonElement;
-using __Options = global::System.Text.Json.JsonSerializerOptions;
 using __JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
@@ -235,14 +234,8 @@ public sealed partial record EdgeKitchenSinkRequest : __AK::IActionRequest<__AK:
     void __AK::IActionRequest.WriteParameters(__Writer writer) => __Json.WriteValue(writer, this);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::EdgeKitchenSinkRequest>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::EdgeKitchenSinkRequest>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::EdgeKitchenSinkRequest Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::EdgeKitchenSinkRequest value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("page_size", "pageSize", "PageSize", "EqualityContract", "AdditionalProperties", "EdgeKitchenSinkRequest", "from", "class", "field-email", "filter.value", "Level__c", "Gr\u00F6\u00DFe", "\u540D\u524D", "\uD83D\uDE80", "1stPlace", "", "hs_legal_basis", "numemployees", "hubspot_owner_id", "hs_clicked_linkedin_ad", "tree", "tags", "matrix", "anything", "people", "labels", "scores", "value", "maybe", "either", "nullableCount", "multi", "untyped", "freeform");
 
         public static __Ns::EdgeKitchenSinkRequest ReadValue(ref __Reader reader)
@@ -250,15 +243,12 @@ public sealed partial record EdgeKitchenSinkRequest : __AK::IActionRequest<__AK:
             __GJ.ExpectStartObject(ref reader);
             string? p0 = default;
             double? p1 = default;
-            long? p2 = default;
-            bool has2 = false;
+            long? p2 = default; bool has2 = false;
             string? p3 = default;
             string? p4 = default;
             string? p5 = default;
-            string? p6 = default;
-            bool has6 = false;
-            bool? p7 = default;
-            bool has7 = false;
+            string? p6 = default; bool has6 = false;
+            bool? p7 = default; bool has7 = false;
             string? p8 = default;
             string? p9 = default;
             string? p10 = default;
@@ -267,22 +257,18 @@ public sealed partial record EdgeKitchenSinkRequest : __AK::IActionRequest<__AK:
             string? p13 = default;
             string? p14 = default;
             string? p15 = default;
-            __Ns::EdgeKitchenSinkHsLegalBasis? p16 = default;
-            bool has16 = false;
+            __Ns::EdgeKitchenSinkHsLegalBasis? p16 = default; bool has16 = false;
             __Ns::EdgeKitchenSinkNumemployees? p17 = default;
             string? p18 = default;
             __Ns::EdgeKitchenSinkHsClickedLinkedinAd? p19 = default;
-            __Ns::EdgeKitchenSinkNode? p20 = default;
-            bool has20 = false;
+            __Ns::EdgeKitchenSinkNode? p20 = default; bool has20 = false;
             __Collections::IReadOnlyList<string>? p21 = default;
             __Collections::IReadOnlyList<__Collections::IReadOnlyList<double>>? p22 = default;
             __Collections::IReadOnlyList<__Element>? p23 = default;
-            __Collections::IReadOnlyList<__Ns::EdgeKitchenSinkPeopleItem>? p24 = default;
-            bool has24 = false;
+            __Collections::IReadOnlyList<__Ns::EdgeKitchenSinkPeopleItem>? p24 = default; bool has24 = false;
             __Collections::IReadOnlyDictionary<string, string>? p25 = default;
             __Collections::IReadOnlyDictionary<string, __Collections::IReadOnlyList<long>>? p26 = default;
-            __Element? p27 = default;
-            bool has27 = false;
+            __Element? p27 = default; bool has27 = false;
             string? p28 = default;
             __Element? p29 = default;
             long? p30 = default;
@@ -290,127 +276,44 @@ public sealed partial record EdgeKitchenSinkRequest : __AK::IActionRequest<__AK:
             __Element? p32 = default;
             __Element? p33 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadDouble(ref reader);
-                        break;
-                    case 2:
-                        p2 = __GJ.ReadInt64(ref reader);
-                        has2 = true;
-                        break;
-                    case 3:
-                        p3 = __GJ.ReadString(ref reader);
-                        break;
-                    case 4:
-                        p4 = __GJ.ReadString(ref reader);
-                        break;
-                    case 5:
-                        p5 = __GJ.ReadString(ref reader);
-                        break;
-                    case 6:
-                        p6 = __GJ.ReadString(ref reader);
-                        has6 = true;
-                        break;
-                    case 7:
-                        p7 = __GJ.ReadBoolean(ref reader);
-                        has7 = true;
-                        break;
-                    case 8:
-                        p8 = __GJ.ReadString(ref reader);
-                        break;
-                    case 9:
-                        p9 = __GJ.ReadString(ref reader);
-                        break;
-                    case 10:
-                        p10 = __GJ.ReadString(ref reader);
-                        break;
-                    case 11:
-                        p11 = __GJ.ReadDouble(ref reader);
-                        break;
-                    case 12:
-                        p12 = __GJ.ReadString(ref reader);
-                        break;
-                    case 13:
-                        p13 = __GJ.ReadString(ref reader);
-                        break;
-                    case 14:
-                        p14 = __GJ.ReadString(ref reader);
-                        break;
-                    case 15:
-                        p15 = __GJ.ReadString(ref reader);
-                        break;
-                    case 16:
-                        p16 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkHsLegalBasis?) : __Ns::EdgeKitchenSinkHsLegalBasis.__Json.ReadValue(ref reader);
-                        has16 = true;
-                        break;
-                    case 17:
-                        p17 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkNumemployees?) : __Ns::EdgeKitchenSinkNumemployees.__Json.ReadValue(ref reader);
-                        break;
-                    case 18:
-                        p18 = __GJ.ReadString(ref reader);
-                        break;
-                    case 19:
-                        p19 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkHsClickedLinkedinAd?) : __Ns::EdgeKitchenSinkHsClickedLinkedinAd.__Json.ReadValue(ref reader);
-                        break;
-                    case 20:
-                        p20 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkNode?) : __Ns::EdgeKitchenSinkNode.__Json.ReadValue(ref reader);
-                        has20 = true;
-                        break;
-                    case 21:
-                        p21 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<string>?) : __GJ.ReadList<string>(ref reader, __GJ.ReadStringItem);
-                        break;
-                    case 22:
-                        p22 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Collections::IReadOnlyList<double>>?) : __GJ.ReadList<__Collections::IReadOnlyList<double>>(ref reader, static (ref __Reader r1) => __GJ.ReadList<double>(ref r1, __GJ.ReadDoubleItem));
-                        break;
-                    case 23:
-                        p23 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Element>?) : __GJ.ReadList<__Element>(ref reader, __GJ.ReadElement);
-                        break;
-                    case 24:
-                        p24 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Ns::EdgeKitchenSinkPeopleItem>?) : __GJ.ReadList<__Ns::EdgeKitchenSinkPeopleItem>(ref reader, __Ns::EdgeKitchenSinkPeopleItem.__Json.ReadValue);
-                        has24 = true;
-                        break;
-                    case 25:
-                        p25 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyDictionary<string, string>?) : __GJ.ReadDictionary<string>(ref reader, __GJ.ReadStringItem);
-                        break;
-                    case 26:
-                        p26 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyDictionary<string, __Collections::IReadOnlyList<long>>?) : __GJ.ReadDictionary<__Collections::IReadOnlyList<long>>(ref reader, static (ref __Reader r1) => __GJ.ReadList<long>(ref r1, __GJ.ReadInt64Item));
-                        break;
-                    case 27:
-                        p27 = reader.TokenType == __Token.Null ? default(__Element?) : __GJ.ReadElement(ref reader);
-                        has27 = true;
-                        break;
-                    case 28:
-                        p28 = __GJ.ReadString(ref reader);
-                        break;
-                    case 29:
-                        p29 = reader.TokenType == __Token.Null ? default(__Element?) : __GJ.ReadElement(ref reader);
-                        break;
-                    case 30:
-                        p30 = __GJ.ReadInt64(ref reader);
-                        break;
-                    case 31:
-                        p31 = reader.TokenType == __Token.Null ? default(__Element?) : __GJ.ReadElement(ref reader);
-                        break;
-                    case 32:
-                        p32 = reader.TokenType == __Token.Null ? default(__Element?) : __GJ.ReadElement(ref reader);
-                        break;
-                    case 33:
-                        p33 = reader.TokenType == __Token.Null ? default(__Element?) : __GJ.ReadElement(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); break;
+                    case 1: p1 = __GJ.ReadDouble(ref reader); break;
+                    case 2: p2 = __GJ.ReadInt64(ref reader); has2 = true; break;
+                    case 3: p3 = __GJ.ReadString(ref reader); break;
+                    case 4: p4 = __GJ.ReadString(ref reader); break;
+                    case 5: p5 = __GJ.ReadString(ref reader); break;
+                    case 6: p6 = __GJ.ReadString(ref reader); has6 = true; break;
+                    case 7: p7 = __GJ.ReadBoolean(ref reader); has7 = true; break;
+                    case 8: p8 = __GJ.ReadString(ref reader); break;
+                    case 9: p9 = __GJ.ReadString(ref reader); break;
+                    case 10: p10 = __GJ.ReadString(ref reader); break;
+                    case 11: p11 = __GJ.ReadDouble(ref reader); break;
+                    case 12: p12 = __GJ.ReadString(ref reader); break;
+                    case 13: p13 = __GJ.ReadString(ref reader); break;
+                    case 14: p14 = __GJ.ReadString(ref reader); break;
+                    case 15: p15 = __GJ.ReadString(ref reader); break;
+                    case 16: p16 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkHsLegalBasis?) : __Ns::EdgeKitchenSinkHsLegalBasis.__Json.ReadValue(ref reader); has16 = true; break;
+                    case 17: p17 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkNumemployees?) : __Ns::EdgeKitchenSinkNumemployees.__Json.ReadValue(ref reader); break;
+                    case 18: p18 = __GJ.ReadString(ref reader); break;
+                    case 19: p19 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkHsClickedLinkedinAd?) : __Ns::EdgeKitchenSinkHsClickedLinkedinAd.__Json.ReadValue(ref reader); break;
+                    case 20: p20 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkNode?) : __Ns::EdgeKitchenSinkNode.__Json.ReadValue(ref reader); has20 = true; break;
+                    case 21: p21 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<string>?) : __GJ.ReadList<string>(ref reader, __GJ.ReadStringItem); break;
+                    case 22: p22 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Collections::IReadOnlyList<double>>?) : __GJ.ReadList<__Collections::IReadOnlyList<double>>(ref reader, static (ref __Reader r1) => __GJ.ReadList<double>(ref r1, __GJ.ReadDoubleItem)); break;
+                    case 23: p23 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Element>?) : __GJ.ReadList<__Element>(ref reader, __GJ.ReadElement); break;
+                    case 24: p24 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Ns::EdgeKitchenSinkPeopleItem>?) : __GJ.ReadList<__Ns::EdgeKitchenSinkPeopleItem>(ref reader, __Ns::EdgeKitchenSinkPeopleItem.__Json.ReadValue); has24 = true; break;
+                    case 25: p25 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyDictionary<string, string>?) : __GJ.ReadDictionary<string>(ref reader, __GJ.ReadStringItem); break;
+                    case 26: p26 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyDictionary<string, __Collections::IReadOnlyList<long>>?) : __GJ.ReadDictionary<__Collections::IReadOnlyList<long>>(ref reader, static (ref __Reader r1) => __GJ.ReadList<long>(ref r1, __GJ.ReadInt64Item)); break;
+                    case 27: p27 = reader.TokenType == __Token.Null ? null : __GJ.ReadElement(ref reader); has27 = true; break;
+                    case 28: p28 = __GJ.ReadString(ref reader); break;
+                    case 29: p29 = reader.TokenType == __Token.Null ? null : __GJ.ReadElement(ref reader); break;
+                    case 30: p30 = __GJ.ReadInt64(ref reader); break;
+                    case 31: p31 = reader.TokenType == __Token.Null ? null : __GJ.ReadElement(ref reader); break;
+                    case 32: p32 = reader.TokenType == __Token.Null ? null : __GJ.ReadElement(ref reader); break;
+                    case 33: p33 = reader.TokenType == __Token.Null ? null : __GJ.ReadElement(ref reader); break;
                 }
             }
             if (!has2) throw __GJ.MissingRequired("EdgeKitchenSinkRequest", "PageSize");
@@ -463,176 +366,40 @@ public sealed partial record EdgeKitchenSinkRequest : __AK::IActionRequest<__AK:
         public static void WriteValue(__Writer writer, __Ns::EdgeKitchenSinkRequest value)
         {
             writer.WriteStartObject();
-            if (value.PageSize2 is { } p0)
-            {
-                writer.WritePropertyName("page_size"u8);
-                writer.WriteStringValue(p0);
-            }
-            if (value.PageSize3 is { } p1)
-            {
-                writer.WritePropertyName("pageSize"u8);
-                writer.WriteNumberValue(p1);
-            }
-            writer.WritePropertyName("PageSize"u8);
-            writer.WriteNumberValue(value.PageSize);
-            if (value.EqualityContractValue is { } p3)
-            {
-                writer.WritePropertyName("EqualityContract"u8);
-                writer.WriteStringValue(p3);
-            }
-            if (value.AdditionalPropertiesValue is { } p4)
-            {
-                writer.WritePropertyName("AdditionalProperties"u8);
-                writer.WriteStringValue(p4);
-            }
-            if (value.EdgeKitchenSinkRequestValue is { } p5)
-            {
-                writer.WritePropertyName("EdgeKitchenSinkRequest"u8);
-                writer.WriteStringValue(p5);
-            }
-            if (value.From is { } p6)
-            {
-                writer.WritePropertyName("from"u8);
-                writer.WriteStringValue(p6);
-            }
-            else
-            {
-                writer.WriteNull("from"u8);
-            }
-            writer.WritePropertyName("class"u8);
-            writer.WriteBooleanValue(value.Class);
-            if (value.FieldEmail is { } p8)
-            {
-                writer.WritePropertyName("field-email"u8);
-                writer.WriteStringValue(p8);
-            }
-            if (value.FilterValue is { } p9)
-            {
-                writer.WritePropertyName("filter.value"u8);
-                writer.WriteStringValue(p9);
-            }
-            if (value.LevelC is { } p10)
-            {
-                writer.WritePropertyName("Level__c"u8);
-                writer.WriteStringValue(p10);
-            }
-            if (value.Größe is { } p11)
-            {
-                writer.WritePropertyName("Gr\u00F6\u00DFe"u8);
-                writer.WriteNumberValue(p11);
-            }
-            if (value.名前 is { } p12)
-            {
-                writer.WritePropertyName("\u540D\u524D"u8);
-                writer.WriteStringValue(p12);
-            }
-            if (value.Property is { } p13)
-            {
-                writer.WritePropertyName("\uD83D\uDE80"u8);
-                writer.WriteStringValue(p13);
-            }
-            if (value._1stPlace is { } p14)
-            {
-                writer.WritePropertyName("1stPlace"u8);
-                writer.WriteStringValue(p14);
-            }
-            if (value.Property2 is { } p15)
-            {
-                writer.WritePropertyName(""u8);
-                writer.WriteStringValue(p15);
-            }
-            writer.WritePropertyName("hs_legal_basis"u8);
-            writer.WriteStringValue(value.HsLegalBasis.Value);
-            if (value.Numemployees is { } p17)
-            {
-                writer.WritePropertyName("numemployees"u8);
-                writer.WriteStringValue(p17.Value);
-            }
-            if (value.HubspotOwnerId is { } p18)
-            {
-                writer.WritePropertyName("hubspot_owner_id"u8);
-                writer.WriteStringValue(p18);
-            }
-            if (value.HsClickedLinkedinAd is { } p19)
-            {
-                writer.WritePropertyName("hs_clicked_linkedin_ad"u8);
-                writer.WriteStringValue(p19.Value);
-            }
-            if (value.Tree is { } p20)
-            {
-                writer.WritePropertyName("tree"u8);
-                __Ns::EdgeKitchenSinkNode.__Json.WriteValue(writer, p20);
-            }
-            else
-            {
-                writer.WriteNull("tree"u8);
-            }
-            if (value.Tags is { } p21)
-            {
-                writer.WritePropertyName("tags"u8);
-                __GJ.WriteList(writer, p21, static (w1, v1) => w1.WriteStringValue(v1));
-            }
-            if (value.Matrix is { } p22)
-            {
-                writer.WritePropertyName("matrix"u8);
-                __GJ.WriteList(writer, p22, static (w1, v1) => __GJ.WriteList(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2)));
-            }
-            if (value.Anything is { } p23)
-            {
-                writer.WritePropertyName("anything"u8);
-                __GJ.WriteList(writer, p23, static (w1, v1) => __GJ.WriteElement(w1, v1));
-            }
-            if (value.People is { } p24)
-            {
-                writer.WritePropertyName("people"u8);
-                __GJ.WriteList(writer, p24, static (w1, v1) => __Ns::EdgeKitchenSinkPeopleItem.__Json.WriteValue(w1, v1));
-            }
-            else
-            {
-                writer.WriteNull("people"u8);
-            }
-            if (value.Labels is { } p25)
-            {
-                writer.WritePropertyName("labels"u8);
-                __GJ.WriteDictionary(writer, p25, static (w1, v1) => w1.WriteStringValue(v1));
-            }
-            if (value.Scores is { } p26)
-            {
-                writer.WritePropertyName("scores"u8);
-                __GJ.WriteDictionary(writer, p26, static (w1, v1) => __GJ.WriteList(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2)));
-            }
-            writer.WritePropertyName("value"u8);
-            __GJ.WriteElement(writer, value.Value);
-            if (value.Maybe is { } p28)
-            {
-                writer.WritePropertyName("maybe"u8);
-                writer.WriteStringValue(p28);
-            }
-            if (value.Either is { } p29)
-            {
-                writer.WritePropertyName("either"u8);
-                __GJ.WriteElement(writer, p29);
-            }
-            if (value.NullableCount is { } p30)
-            {
-                writer.WritePropertyName("nullableCount"u8);
-                writer.WriteNumberValue(p30);
-            }
-            if (value.Multi is { } p31)
-            {
-                writer.WritePropertyName("multi"u8);
-                __GJ.WriteElement(writer, p31);
-            }
-            if (value.Untyped is { } p32)
-            {
-                writer.WritePropertyName("untyped"u8);
-                __GJ.WriteElement(writer, p32);
-            }
-            if (value.Freeform is { } p33)
-            {
-                writer.WritePropertyName("freeform"u8);
-                __GJ.WriteElement(writer, p33);
-            }
+            if (value.PageSize2 is { } p0) writer.WriteString("page_size"u8, p0);
+            if (value.PageSize3 is { } p1) writer.WriteNumber("pageSize"u8, p1);
+            writer.WriteNumber("PageSize"u8, value.PageSize);
+            if (value.EqualityContractValue is { } p3) writer.WriteString("EqualityContract"u8, p3);
+            if (value.AdditionalPropertiesValue is { } p4) writer.WriteString("AdditionalProperties"u8, p4);
+            if (value.EdgeKitchenSinkRequestValue is { } p5) writer.WriteString("EdgeKitchenSinkRequest"u8, p5);
+            if (value.From is { } p6) writer.WriteString("from"u8, p6); else writer.WriteNull("from"u8);
+            writer.WriteBoolean("class"u8, value.Class);
+            if (value.FieldEmail is { } p8) writer.WriteString("field-email"u8, p8);
+            if (value.FilterValue is { } p9) writer.WriteString("filter.value"u8, p9);
+            if (value.LevelC is { } p10) writer.WriteString("Level__c"u8, p10);
+            if (value.Größe is { } p11) writer.WriteNumber("Gr\u00F6\u00DFe"u8, p11);
+            if (value.名前 is { } p12) writer.WriteString("\u540D\u524D"u8, p12);
+            if (value.Property is { } p13) writer.WriteString("\uD83D\uDE80"u8, p13);
+            if (value._1stPlace is { } p14) writer.WriteString("1stPlace"u8, p14);
+            if (value.Property2 is { } p15) writer.WriteString(""u8, p15);
+            writer.WriteString("hs_legal_basis"u8, value.HsLegalBasis.Value);
+            if (value.Numemployees is { } p17) writer.WriteString("numemployees"u8, p17.Value);
+            if (value.HubspotOwnerId is { } p18) writer.WriteString("hubspot_owner_id"u8, p18);
+            if (value.HsClickedLinkedinAd is { } p19) writer.WriteString("hs_clicked_linkedin_ad"u8, p19.Value);
+            if (value.Tree is { } p20) { writer.WritePropertyName("tree"u8); __Ns::EdgeKitchenSinkNode.__Json.WriteValue(writer, p20); } else writer.WriteNull("tree"u8);
+            if (value.Tags is { } p21) { writer.WritePropertyName("tags"u8); __GJ.WriteList(writer, p21, static (w1, v1) => w1.WriteStringValue(v1)); }
+            if (value.Matrix is { } p22) { writer.WritePropertyName("matrix"u8); __GJ.WriteList(writer, p22, static (w1, v1) => __GJ.WriteList(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2))); }
+            if (value.Anything is { } p23) { writer.WritePropertyName("anything"u8); __GJ.WriteList(writer, p23, static (w1, v1) => __GJ.WriteElement(w1, v1)); }
+            if (value.People is { } p24) { writer.WritePropertyName("people"u8); __GJ.WriteList(writer, p24, static (w1, v1) => __Ns::EdgeKitchenSinkPeopleItem.__Json.WriteValue(w1, v1)); } else writer.WriteNull("people"u8);
+            if (value.Labels is { } p25) { writer.WritePropertyName("labels"u8); __GJ.WriteDictionary(writer, p25, static (w1, v1) => w1.WriteStringValue(v1)); }
+            if (value.Scores is { } p26) { writer.WritePropertyName("scores"u8); __GJ.WriteDictionary(writer, p26, static (w1, v1) => __GJ.WriteList(w1, v1, static (w2, v2) => w2.WriteNumberValue(v2))); }
+            writer.WritePropertyName("value"u8); __GJ.WriteElement(writer, value.Value);
+            if (value.Maybe is { } p28) writer.WriteString("maybe"u8, p28);
+            if (value.Either is { } p29) { writer.WritePropertyName("either"u8); __GJ.WriteElement(writer, p29); }
+            if (value.NullableCount is { } p30) writer.WriteNumber("nullableCount"u8, p30);
+            if (value.Multi is { } p31) { writer.WritePropertyName("multi"u8); __GJ.WriteElement(writer, p31); }
+            if (value.Untyped is { } p32) { writer.WritePropertyName("untyped"u8); __GJ.WriteElement(writer, p32); }
+            if (value.Freeform is { } p33) { writer.WritePropertyName("freeform"u8); __GJ.WriteElement(writer, p33); }
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -692,15 +459,11 @@ public readonly partial struct EdgeKitchenSinkHsLegalBasis : global::System.IEqu
     public override string ToString() => Value;
 
     /// <summary>Reads and writes the wire string; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::EdgeKitchenSinkHsLegalBasis>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::EdgeKitchenSinkHsLegalBasis>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::EdgeKitchenSinkHsLegalBasis Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::EdgeKitchenSinkHsLegalBasis value, __Options options) => writer.WriteStringValue(value.Value);
-
         public static __Ns::EdgeKitchenSinkHsLegalBasis ReadValue(ref __Reader reader) => new(__GJ.ReadString(ref reader) ?? string.Empty);
+
+        public static void WriteValue(__Writer writer, __Ns::EdgeKitchenSinkHsLegalBasis value) => writer.WriteStringValue(value.Value);
     }
 }
 
@@ -792,15 +555,11 @@ public readonly partial struct EdgeKitchenSinkNumemployees : global::System.IEqu
     public override string ToString() => Value;
 
     /// <summary>Reads and writes the wire string; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::EdgeKitchenSinkNumemployees>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::EdgeKitchenSinkNumemployees>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::EdgeKitchenSinkNumemployees Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::EdgeKitchenSinkNumemployees value, __Options options) => writer.WriteStringValue(value.Value);
-
         public static __Ns::EdgeKitchenSinkNumemployees ReadValue(ref __Reader reader) => new(__GJ.ReadString(ref reader) ?? string.Empty);
+
+        public static void WriteValue(__Writer writer, __Ns::EdgeKitchenSinkNumemployees value) => writer.WriteStringValue(value.Value);
     }
 }
 
@@ -852,15 +611,11 @@ public readonly partial struct EdgeKitchenSinkHsClickedLinkedinAd : global::Syst
     public override string ToString() => Value;
 
     /// <summary>Reads and writes the wire string; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::EdgeKitchenSinkHsClickedLinkedinAd>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::EdgeKitchenSinkHsClickedLinkedinAd>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::EdgeKitchenSinkHsClickedLinkedinAd Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::EdgeKitchenSinkHsClickedLinkedinAd value, __Options options) => writer.WriteStringValue(value.Value);
-
         public static __Ns::EdgeKitchenSinkHsClickedLinkedinAd ReadValue(ref __Reader reader) => new(__GJ.ReadString(ref reader) ?? string.Empty);
+
+        public static void WriteValue(__Writer writer, __Ns::EdgeKitchenSinkHsClickedLinkedinAd value) => writer.WriteStringValue(value.Value);
     }
 }
 
@@ -893,46 +648,24 @@ public sealed partial record EdgeKitchenSinkNode
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::EdgeKitchenSinkNode>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::EdgeKitchenSinkNode>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::EdgeKitchenSinkNode Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::EdgeKitchenSinkNode value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("name", "children", "parent");
 
         public static __Ns::EdgeKitchenSinkNode ReadValue(ref __Reader reader)
         {
             __GJ.ExpectStartObject(ref reader);
-            string? p0 = default;
-            bool has0 = false;
+            string? p0 = default; bool has0 = false;
             __Collections::IReadOnlyList<__Ns::EdgeKitchenSinkNode>? p1 = default;
             __Ns::EdgeKitchenSinkNode? p2 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        has0 = true;
-                        break;
-                    case 1:
-                        p1 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Ns::EdgeKitchenSinkNode>?) : __GJ.ReadList<__Ns::EdgeKitchenSinkNode>(ref reader, __Ns::EdgeKitchenSinkNode.__Json.ReadValue);
-                        break;
-                    case 2:
-                        p2 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkNode?) : __Ns::EdgeKitchenSinkNode.__Json.ReadValue(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); has0 = true; break;
+                    case 1: p1 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Ns::EdgeKitchenSinkNode>?) : __GJ.ReadList<__Ns::EdgeKitchenSinkNode>(ref reader, __Ns::EdgeKitchenSinkNode.__Json.ReadValue); break;
+                    case 2: p2 = reader.TokenType == __Token.Null ? default(__Ns::EdgeKitchenSinkNode?) : __Ns::EdgeKitchenSinkNode.__Json.ReadValue(ref reader); break;
                 }
             }
             if (!has0) throw __GJ.MissingRequired("EdgeKitchenSinkNode", "name");
@@ -948,25 +681,9 @@ public sealed partial record EdgeKitchenSinkNode
         public static void WriteValue(__Writer writer, __Ns::EdgeKitchenSinkNode value)
         {
             writer.WriteStartObject();
-            if (value.Name is { } p0)
-            {
-                writer.WritePropertyName("name"u8);
-                writer.WriteStringValue(p0);
-            }
-            else
-            {
-                writer.WriteNull("name"u8);
-            }
-            if (value.Children is { } p1)
-            {
-                writer.WritePropertyName("children"u8);
-                __GJ.WriteList(writer, p1, static (w1, v1) => __Ns::EdgeKitchenSinkNode.__Json.WriteValue(w1, v1));
-            }
-            if (value.Parent is { } p2)
-            {
-                writer.WritePropertyName("parent"u8);
-                __Ns::EdgeKitchenSinkNode.__Json.WriteValue(writer, p2);
-            }
+            if (value.Name is { } p0) writer.WriteString("name"u8, p0); else writer.WriteNull("name"u8);
+            if (value.Children is { } p1) { writer.WritePropertyName("children"u8); __GJ.WriteList(writer, p1, static (w1, v1) => __Ns::EdgeKitchenSinkNode.__Json.WriteValue(w1, v1)); }
+            if (value.Parent is { } p2) { writer.WritePropertyName("parent"u8); __Ns::EdgeKitchenSinkNode.__Json.WriteValue(writer, p2); }
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -996,42 +713,22 @@ public sealed partial record EdgeKitchenSinkPeopleItem
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::EdgeKitchenSinkPeopleItem>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::EdgeKitchenSinkPeopleItem>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::EdgeKitchenSinkPeopleItem Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::EdgeKitchenSinkPeopleItem value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("name", "email");
 
         public static __Ns::EdgeKitchenSinkPeopleItem ReadValue(ref __Reader reader)
         {
             __GJ.ExpectStartObject(ref reader);
             string? p0 = default;
-            string? p1 = default;
-            bool has1 = false;
+            string? p1 = default; bool has1 = false;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        has1 = true;
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); break;
+                    case 1: p1 = __GJ.ReadString(ref reader); has1 = true; break;
                 }
             }
             if (!has1) throw __GJ.MissingRequired("EdgeKitchenSinkPeopleItem", "email");
@@ -1046,20 +743,8 @@ public sealed partial record EdgeKitchenSinkPeopleItem
         public static void WriteValue(__Writer writer, __Ns::EdgeKitchenSinkPeopleItem value)
         {
             writer.WriteStartObject();
-            if (value.Name is { } p0)
-            {
-                writer.WritePropertyName("name"u8);
-                writer.WriteStringValue(p0);
-            }
-            if (value.Email is { } p1)
-            {
-                writer.WritePropertyName("email"u8);
-                writer.WriteStringValue(p1);
-            }
-            else
-            {
-                writer.WriteNull("email"u8);
-            }
+            if (value.Name is { } p0) writer.WriteString("name"u8, p0);
+            if (value.Email is { } p1) writer.WriteString("email"u8, p1); else writer.WriteNull("email"u8);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -10,7 +10,6 @@ using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Writer = global::System.Text.Json.Utf8JsonWriter;
 using __Token = global::System.Text.Json.JsonTokenType;
 using __Element = global::System.Text.Json.JsonElement;
-using __Options = global::System.Text.Json.JsonSerializerOptions;
 using __JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
@@ -41,7 +40,7 @@ public static partial class ActionKitCatalog
 public static class ActionKitJson
 {
     /// <summary>Options whose resolver knows every generated type; combine <see cref="Resolver"/> with your own to mix types.</summary>
-    public static __Options Options { get; } = new() { TypeInfoResolver = Resolver };
+    public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new() { TypeInfoResolver = Resolver };
 
     /// <summary>Resolves the metadata of generated types (null for others).</summary>
     public static global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Resolver { get; } = new GeneratedTypes();
@@ -52,7 +51,7 @@ public static class ActionKitJson
 
     private sealed class GeneratedTypes : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
     {
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, __Options options)
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(__Ns::CustomWorkamajigGetProjectsPaginationParameters)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<__Ns::CustomWorkamajigGetProjectsPaginationParameters>(options, new __Ns::CustomWorkamajigGetProjectsPaginationParameters.__Json());
             if (type == typeof(__Ns::CustomWorkamajigGetProjectsRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<__Ns::CustomWorkamajigGetProjectsRequest>(options, new __Ns::CustomWorkamajigGetProjectsRequest.__Json());

@@ -10,7 +10,6 @@ using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Writer = global::System.Text.Json.Utf8JsonWriter;
 using __Token = global::System.Text.Json.JsonTokenType;
 using __Element = global::System.Text.Json.JsonElement;
-using __Options = global::System.Text.Json.JsonSerializerOptions;
 using __JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
@@ -42,14 +41,8 @@ public sealed partial record CustomWorkamajigGetProjectsRequest : __AK::IActionR
     __Element __AK::IPaginatedActionRequest<__Element>.ReadItem(ref __Reader reader) => __GJ.ReadElement(ref reader);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::CustomWorkamajigGetProjectsRequest>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::CustomWorkamajigGetProjectsRequest>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::CustomWorkamajigGetProjectsRequest Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::CustomWorkamajigGetProjectsRequest value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("paginationParameters");
 
         public static __Ns::CustomWorkamajigGetProjectsRequest ReadValue(ref __Reader reader)
@@ -57,21 +50,11 @@ public sealed partial record CustomWorkamajigGetProjectsRequest : __AK::IActionR
             __GJ.ExpectStartObject(ref reader);
             __Ns::CustomWorkamajigGetProjectsPaginationParameters? p0 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = reader.TokenType == __Token.Null ? default(__Ns::CustomWorkamajigGetProjectsPaginationParameters?) : __Ns::CustomWorkamajigGetProjectsPaginationParameters.__Json.ReadValue(ref reader);
-                        break;
+                    case 0: p0 = reader.TokenType == __Token.Null ? default(__Ns::CustomWorkamajigGetProjectsPaginationParameters?) : __Ns::CustomWorkamajigGetProjectsPaginationParameters.__Json.ReadValue(ref reader); break;
                 }
             }
             return new __Ns::CustomWorkamajigGetProjectsRequest
@@ -84,11 +67,7 @@ public sealed partial record CustomWorkamajigGetProjectsRequest : __AK::IActionR
         public static void WriteValue(__Writer writer, __Ns::CustomWorkamajigGetProjectsRequest value)
         {
             writer.WriteStartObject();
-            if (value.PaginationParameters is { } p0)
-            {
-                writer.WritePropertyName("paginationParameters"u8);
-                __Ns::CustomWorkamajigGetProjectsPaginationParameters.__Json.WriteValue(writer, p0);
-            }
+            if (value.PaginationParameters is { } p0) { writer.WritePropertyName("paginationParameters"u8); __Ns::CustomWorkamajigGetProjectsPaginationParameters.__Json.WriteValue(writer, p0); }
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -118,14 +97,8 @@ public sealed partial record CustomWorkamajigGetProjectsPaginationParameters
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::CustomWorkamajigGetProjectsPaginationParameters>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::CustomWorkamajigGetProjectsPaginationParameters>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::CustomWorkamajigGetProjectsPaginationParameters Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::CustomWorkamajigGetProjectsPaginationParameters value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("pageNumber", "limit");
 
         public static __Ns::CustomWorkamajigGetProjectsPaginationParameters ReadValue(ref __Reader reader)
@@ -134,24 +107,12 @@ public sealed partial record CustomWorkamajigGetProjectsPaginationParameters
             double? p0 = default;
             double? p1 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadDouble(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadDouble(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadDouble(ref reader); break;
+                    case 1: p1 = __GJ.ReadDouble(ref reader); break;
                 }
             }
             return new __Ns::CustomWorkamajigGetProjectsPaginationParameters
@@ -165,16 +126,8 @@ public sealed partial record CustomWorkamajigGetProjectsPaginationParameters
         public static void WriteValue(__Writer writer, __Ns::CustomWorkamajigGetProjectsPaginationParameters value)
         {
             writer.WriteStartObject();
-            if (value.PageNumber is { } p0)
-            {
-                writer.WritePropertyName("pageNumber"u8);
-                writer.WriteNumberValue(p0);
-            }
-            if (value.Limit is { } p1)
-            {
-                writer.WritePropertyName("limit"u8);
-                writer.WriteNumberValue(p1);
-            }
+            if (value.PageNumber is { } p0) writer.WriteNumber("pageNumber"u8, p0);
+            if (value.Limit is { } p1) writer.WriteNumber("limit"u8, p1);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

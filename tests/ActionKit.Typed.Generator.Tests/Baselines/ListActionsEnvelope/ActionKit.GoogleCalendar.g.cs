@@ -10,7 +10,6 @@ using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Writer = global::System.Text.Json.Utf8JsonWriter;
 using __Token = global::System.Text.Json.JsonTokenType;
 using __Element = global::System.Text.Json.JsonElement;
-using __Options = global::System.Text.Json.JsonSerializerOptions;
 using __JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
@@ -46,42 +45,22 @@ public sealed partial record GoogleCalendarCreateEventRequest : __AK::IActionReq
     void __AK::IActionRequest.WriteParameters(__Writer writer) => __Json.WriteValue(writer, this);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::GoogleCalendarCreateEventRequest>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::GoogleCalendarCreateEventRequest>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::GoogleCalendarCreateEventRequest Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::GoogleCalendarCreateEventRequest value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("title", "start");
 
         public static __Ns::GoogleCalendarCreateEventRequest ReadValue(ref __Reader reader)
         {
             __GJ.ExpectStartObject(ref reader);
-            string? p0 = default;
-            bool has0 = false;
+            string? p0 = default; bool has0 = false;
             string? p1 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        has0 = true;
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); has0 = true; break;
+                    case 1: p1 = __GJ.ReadString(ref reader); break;
                 }
             }
             if (!has0) throw __GJ.MissingRequired("GoogleCalendarCreateEventRequest", "title");
@@ -96,20 +75,8 @@ public sealed partial record GoogleCalendarCreateEventRequest : __AK::IActionReq
         public static void WriteValue(__Writer writer, __Ns::GoogleCalendarCreateEventRequest value)
         {
             writer.WriteStartObject();
-            if (value.Title is { } p0)
-            {
-                writer.WritePropertyName("title"u8);
-                writer.WriteStringValue(p0);
-            }
-            else
-            {
-                writer.WriteNull("title"u8);
-            }
-            if (value.Start is { } p1)
-            {
-                writer.WritePropertyName("start"u8);
-                writer.WriteStringValue(p1);
-            }
+            if (value.Title is { } p0) writer.WriteString("title"u8, p0); else writer.WriteNull("title"u8);
+            if (value.Start is { } p1) writer.WriteString("start"u8, p1);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -134,22 +101,13 @@ public sealed partial record GoogleCalendarListEventsRequest : __AK::IActionRequ
     void __AK::IActionRequest.WriteParameters(__Writer writer) => __Json.WriteValue(writer, this);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::GoogleCalendarListEventsRequest>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::GoogleCalendarListEventsRequest>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::GoogleCalendarListEventsRequest Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::GoogleCalendarListEventsRequest value, __Options options) => WriteValue(writer, value);
-
         public static __Ns::GoogleCalendarListEventsRequest ReadValue(ref __Reader reader)
         {
             __GJ.ExpectStartObject(ref reader);
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
-            {
-                __GJ.ReadExtension(ref reader, ref extensions);
-            }
+            while (__GJ.Next(ref reader) != __Token.EndObject) __GJ.ReadExtension(ref reader, ref extensions);
             return new __Ns::GoogleCalendarListEventsRequest
             {
                 AdditionalProperties = extensions.Build(),

@@ -10,7 +10,6 @@ using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Writer = global::System.Text.Json.Utf8JsonWriter;
 using __Token = global::System.Text.Json.JsonTokenType;
 using __Element = global::System.Text.Json.JsonElement;
-using __Options = global::System.Text.Json.JsonSerializerOptions;
 using __JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
@@ -46,44 +45,22 @@ public sealed partial record MondayCreateItemRequest : __AK::IActionRequest<__AK
     void __AK::IActionRequest.WriteParameters(__Writer writer) => __Json.WriteValue(writer, this);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::MondayCreateItemRequest>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::MondayCreateItemRequest>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::MondayCreateItemRequest Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::MondayCreateItemRequest value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("boardId", "itemName");
 
         public static __Ns::MondayCreateItemRequest ReadValue(ref __Reader reader)
         {
             __GJ.ExpectStartObject(ref reader);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
+            string? p0 = default; bool has0 = false;
+            string? p1 = default; bool has1 = false;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        has0 = true;
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        has1 = true;
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); has0 = true; break;
+                    case 1: p1 = __GJ.ReadString(ref reader); has1 = true; break;
                 }
             }
             if (!has0) throw __GJ.MissingRequired("MondayCreateItemRequest", "boardId");
@@ -99,24 +76,8 @@ public sealed partial record MondayCreateItemRequest : __AK::IActionRequest<__AK
         public static void WriteValue(__Writer writer, __Ns::MondayCreateItemRequest value)
         {
             writer.WriteStartObject();
-            if (value.BoardId is { } p0)
-            {
-                writer.WritePropertyName("boardId"u8);
-                writer.WriteStringValue(p0);
-            }
-            else
-            {
-                writer.WriteNull("boardId"u8);
-            }
-            if (value.ItemName is { } p1)
-            {
-                writer.WritePropertyName("itemName"u8);
-                writer.WriteStringValue(p1);
-            }
-            else
-            {
-                writer.WriteNull("itemName"u8);
-            }
+            if (value.BoardId is { } p0) writer.WriteString("boardId"u8, p0); else writer.WriteNull("boardId"u8);
+            if (value.ItemName is { } p1) writer.WriteString("itemName"u8, p1); else writer.WriteNull("itemName"u8);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

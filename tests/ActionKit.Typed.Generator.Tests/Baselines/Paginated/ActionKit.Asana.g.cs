@@ -10,7 +10,6 @@ using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Writer = global::System.Text.Json.Utf8JsonWriter;
 using __Token = global::System.Text.Json.JsonTokenType;
 using __Element = global::System.Text.Json.JsonElement;
-using __Options = global::System.Text.Json.JsonSerializerOptions;
 using __JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
@@ -60,14 +59,8 @@ public sealed partial record AsanaGetProjectsRequest : __AK::IActionRequest<__Ns
     __Ns::AsanaGetProjectsProject __AK::IPaginatedActionRequest<__Ns::AsanaGetProjectsProject>.ReadItem(ref __Reader reader) => __Ns::AsanaGetProjectsProject.__Json.ReadValue(ref reader);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::AsanaGetProjectsRequest>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::AsanaGetProjectsRequest>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::AsanaGetProjectsRequest Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::AsanaGetProjectsRequest value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("workspace", "team", "archived", "paginationParameters");
 
         public static __Ns::AsanaGetProjectsRequest ReadValue(ref __Reader reader)
@@ -78,30 +71,14 @@ public sealed partial record AsanaGetProjectsRequest : __AK::IActionRequest<__Ns
             __Ns::AsanaGetProjectsArchived? p2 = default;
             __Ns::AsanaGetProjectsPaginationParameters? p3 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        break;
-                    case 2:
-                        p2 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsArchived?) : __Ns::AsanaGetProjectsArchived.__Json.ReadValue(ref reader);
-                        break;
-                    case 3:
-                        p3 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsPaginationParameters?) : __Ns::AsanaGetProjectsPaginationParameters.__Json.ReadValue(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); break;
+                    case 1: p1 = __GJ.ReadString(ref reader); break;
+                    case 2: p2 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsArchived?) : __Ns::AsanaGetProjectsArchived.__Json.ReadValue(ref reader); break;
+                    case 3: p3 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsPaginationParameters?) : __Ns::AsanaGetProjectsPaginationParameters.__Json.ReadValue(ref reader); break;
                 }
             }
             return new __Ns::AsanaGetProjectsRequest
@@ -117,26 +94,10 @@ public sealed partial record AsanaGetProjectsRequest : __AK::IActionRequest<__Ns
         public static void WriteValue(__Writer writer, __Ns::AsanaGetProjectsRequest value)
         {
             writer.WriteStartObject();
-            if (value.Workspace is { } p0)
-            {
-                writer.WritePropertyName("workspace"u8);
-                writer.WriteStringValue(p0);
-            }
-            if (value.Team is { } p1)
-            {
-                writer.WritePropertyName("team"u8);
-                writer.WriteStringValue(p1);
-            }
-            if (value.Archived is { } p2)
-            {
-                writer.WritePropertyName("archived"u8);
-                writer.WriteStringValue(p2.Value);
-            }
-            if (value.PaginationParameters is { } p3)
-            {
-                writer.WritePropertyName("paginationParameters"u8);
-                __Ns::AsanaGetProjectsPaginationParameters.__Json.WriteValue(writer, p3);
-            }
+            if (value.Workspace is { } p0) writer.WriteString("workspace"u8, p0);
+            if (value.Team is { } p1) writer.WriteString("team"u8, p1);
+            if (value.Archived is { } p2) writer.WriteString("archived"u8, p2.Value);
+            if (value.PaginationParameters is { } p3) { writer.WritePropertyName("paginationParameters"u8); __Ns::AsanaGetProjectsPaginationParameters.__Json.WriteValue(writer, p3); }
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -166,14 +127,8 @@ public sealed partial record AsanaGetProjectsResult
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::AsanaGetProjectsResult>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::AsanaGetProjectsResult>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::AsanaGetProjectsResult Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::AsanaGetProjectsResult value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("data", "nextPageCursor");
 
         public static __Ns::AsanaGetProjectsResult ReadValue(ref __Reader reader)
@@ -182,24 +137,12 @@ public sealed partial record AsanaGetProjectsResult
             __Collections::IReadOnlyList<__Ns::AsanaGetProjectsProject>? p0 = default;
             string? p1 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Ns::AsanaGetProjectsProject>?) : __GJ.ReadList<__Ns::AsanaGetProjectsProject>(ref reader, __Ns::AsanaGetProjectsProject.__Json.ReadValue);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        break;
+                    case 0: p0 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Ns::AsanaGetProjectsProject>?) : __GJ.ReadList<__Ns::AsanaGetProjectsProject>(ref reader, __Ns::AsanaGetProjectsProject.__Json.ReadValue); break;
+                    case 1: p1 = __GJ.ReadString(ref reader); break;
                 }
             }
             return new __Ns::AsanaGetProjectsResult
@@ -213,16 +156,8 @@ public sealed partial record AsanaGetProjectsResult
         public static void WriteValue(__Writer writer, __Ns::AsanaGetProjectsResult value)
         {
             writer.WriteStartObject();
-            if (value.Data is { } p0)
-            {
-                writer.WritePropertyName("data"u8);
-                __GJ.WriteList(writer, p0, static (w1, v1) => __Ns::AsanaGetProjectsProject.__Json.WriteValue(w1, v1));
-            }
-            if (value.NextPageCursor is { } p1)
-            {
-                writer.WritePropertyName("nextPageCursor"u8);
-                writer.WriteStringValue(p1);
-            }
+            if (value.Data is { } p0) { writer.WritePropertyName("data"u8); __GJ.WriteList(writer, p0, static (w1, v1) => __Ns::AsanaGetProjectsProject.__Json.WriteValue(w1, v1)); }
+            if (value.NextPageCursor is { } p1) writer.WriteString("nextPageCursor"u8, p1);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -258,14 +193,8 @@ public sealed partial record AsanaGetProjectsCompact
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::AsanaGetProjectsCompact>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::AsanaGetProjectsCompact>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::AsanaGetProjectsCompact Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::AsanaGetProjectsCompact value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("gid", "name", "resource_type");
 
         public static __Ns::AsanaGetProjectsCompact ReadValue(ref __Reader reader)
@@ -275,27 +204,13 @@ public sealed partial record AsanaGetProjectsCompact
             string? p1 = default;
             string? p2 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        break;
-                    case 2:
-                        p2 = __GJ.ReadString(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); break;
+                    case 1: p1 = __GJ.ReadString(ref reader); break;
+                    case 2: p2 = __GJ.ReadString(ref reader); break;
                 }
             }
             return new __Ns::AsanaGetProjectsCompact
@@ -310,21 +225,9 @@ public sealed partial record AsanaGetProjectsCompact
         public static void WriteValue(__Writer writer, __Ns::AsanaGetProjectsCompact value)
         {
             writer.WriteStartObject();
-            if (value.Gid is { } p0)
-            {
-                writer.WritePropertyName("gid"u8);
-                writer.WriteStringValue(p0);
-            }
-            if (value.Name is { } p1)
-            {
-                writer.WritePropertyName("name"u8);
-                writer.WriteStringValue(p1);
-            }
-            if (value.ResourceType is { } p2)
-            {
-                writer.WritePropertyName("resource_type"u8);
-                writer.WriteStringValue(p2);
-            }
+            if (value.Gid is { } p0) writer.WriteString("gid"u8, p0);
+            if (value.Name is { } p1) writer.WriteString("name"u8, p1);
+            if (value.ResourceType is { } p2) writer.WriteString("resource_type"u8, p2);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -414,14 +317,8 @@ public sealed partial record AsanaGetProjectsProject
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::AsanaGetProjectsProject>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::AsanaGetProjectsProject>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::AsanaGetProjectsProject Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::AsanaGetProjectsProject value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("gid", "name", "resource_type", "archived", "color", "notes", "created_at", "modified_at", "permalink_url", "workspace", "team", "owner");
 
         public static __Ns::AsanaGetProjectsProject ReadValue(ref __Reader reader)
@@ -440,54 +337,22 @@ public sealed partial record AsanaGetProjectsProject
             __Ns::AsanaGetProjectsCompact? p10 = default;
             __Ns::AsanaGetProjectsCompact? p11 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        break;
-                    case 2:
-                        p2 = __GJ.ReadString(ref reader);
-                        break;
-                    case 3:
-                        p3 = __GJ.ReadBoolean(ref reader);
-                        break;
-                    case 4:
-                        p4 = __GJ.ReadString(ref reader);
-                        break;
-                    case 5:
-                        p5 = __GJ.ReadString(ref reader);
-                        break;
-                    case 6:
-                        p6 = __GJ.ReadString(ref reader);
-                        break;
-                    case 7:
-                        p7 = __GJ.ReadString(ref reader);
-                        break;
-                    case 8:
-                        p8 = __GJ.ReadString(ref reader);
-                        break;
-                    case 9:
-                        p9 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsCompact?) : __Ns::AsanaGetProjectsCompact.__Json.ReadValue(ref reader);
-                        break;
-                    case 10:
-                        p10 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsCompact?) : __Ns::AsanaGetProjectsCompact.__Json.ReadValue(ref reader);
-                        break;
-                    case 11:
-                        p11 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsCompact?) : __Ns::AsanaGetProjectsCompact.__Json.ReadValue(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); break;
+                    case 1: p1 = __GJ.ReadString(ref reader); break;
+                    case 2: p2 = __GJ.ReadString(ref reader); break;
+                    case 3: p3 = __GJ.ReadBoolean(ref reader); break;
+                    case 4: p4 = __GJ.ReadString(ref reader); break;
+                    case 5: p5 = __GJ.ReadString(ref reader); break;
+                    case 6: p6 = __GJ.ReadString(ref reader); break;
+                    case 7: p7 = __GJ.ReadString(ref reader); break;
+                    case 8: p8 = __GJ.ReadString(ref reader); break;
+                    case 9: p9 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsCompact?) : __Ns::AsanaGetProjectsCompact.__Json.ReadValue(ref reader); break;
+                    case 10: p10 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsCompact?) : __Ns::AsanaGetProjectsCompact.__Json.ReadValue(ref reader); break;
+                    case 11: p11 = reader.TokenType == __Token.Null ? default(__Ns::AsanaGetProjectsCompact?) : __Ns::AsanaGetProjectsCompact.__Json.ReadValue(ref reader); break;
                 }
             }
             return new __Ns::AsanaGetProjectsProject
@@ -511,66 +376,18 @@ public sealed partial record AsanaGetProjectsProject
         public static void WriteValue(__Writer writer, __Ns::AsanaGetProjectsProject value)
         {
             writer.WriteStartObject();
-            if (value.Gid is { } p0)
-            {
-                writer.WritePropertyName("gid"u8);
-                writer.WriteStringValue(p0);
-            }
-            if (value.Name is { } p1)
-            {
-                writer.WritePropertyName("name"u8);
-                writer.WriteStringValue(p1);
-            }
-            if (value.ResourceType is { } p2)
-            {
-                writer.WritePropertyName("resource_type"u8);
-                writer.WriteStringValue(p2);
-            }
-            if (value.Archived is { } p3)
-            {
-                writer.WritePropertyName("archived"u8);
-                writer.WriteBooleanValue(p3);
-            }
-            if (value.Color is { } p4)
-            {
-                writer.WritePropertyName("color"u8);
-                writer.WriteStringValue(p4);
-            }
-            if (value.Notes is { } p5)
-            {
-                writer.WritePropertyName("notes"u8);
-                writer.WriteStringValue(p5);
-            }
-            if (value.CreatedAt is { } p6)
-            {
-                writer.WritePropertyName("created_at"u8);
-                writer.WriteStringValue(p6);
-            }
-            if (value.ModifiedAt is { } p7)
-            {
-                writer.WritePropertyName("modified_at"u8);
-                writer.WriteStringValue(p7);
-            }
-            if (value.PermalinkUrl is { } p8)
-            {
-                writer.WritePropertyName("permalink_url"u8);
-                writer.WriteStringValue(p8);
-            }
-            if (value.Workspace is { } p9)
-            {
-                writer.WritePropertyName("workspace"u8);
-                __Ns::AsanaGetProjectsCompact.__Json.WriteValue(writer, p9);
-            }
-            if (value.Team is { } p10)
-            {
-                writer.WritePropertyName("team"u8);
-                __Ns::AsanaGetProjectsCompact.__Json.WriteValue(writer, p10);
-            }
-            if (value.Owner is { } p11)
-            {
-                writer.WritePropertyName("owner"u8);
-                __Ns::AsanaGetProjectsCompact.__Json.WriteValue(writer, p11);
-            }
+            if (value.Gid is { } p0) writer.WriteString("gid"u8, p0);
+            if (value.Name is { } p1) writer.WriteString("name"u8, p1);
+            if (value.ResourceType is { } p2) writer.WriteString("resource_type"u8, p2);
+            if (value.Archived is { } p3) writer.WriteBoolean("archived"u8, p3);
+            if (value.Color is { } p4) writer.WriteString("color"u8, p4);
+            if (value.Notes is { } p5) writer.WriteString("notes"u8, p5);
+            if (value.CreatedAt is { } p6) writer.WriteString("created_at"u8, p6);
+            if (value.ModifiedAt is { } p7) writer.WriteString("modified_at"u8, p7);
+            if (value.PermalinkUrl is { } p8) writer.WriteString("permalink_url"u8, p8);
+            if (value.Workspace is { } p9) { writer.WritePropertyName("workspace"u8); __Ns::AsanaGetProjectsCompact.__Json.WriteValue(writer, p9); }
+            if (value.Team is { } p10) { writer.WritePropertyName("team"u8); __Ns::AsanaGetProjectsCompact.__Json.WriteValue(writer, p10); }
+            if (value.Owner is { } p11) { writer.WritePropertyName("owner"u8); __Ns::AsanaGetProjectsCompact.__Json.WriteValue(writer, p11); }
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -625,15 +442,11 @@ public readonly partial struct AsanaGetProjectsArchived : global::System.IEquata
     public override string ToString() => Value;
 
     /// <summary>Reads and writes the wire string; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::AsanaGetProjectsArchived>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::AsanaGetProjectsArchived>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::AsanaGetProjectsArchived Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::AsanaGetProjectsArchived value, __Options options) => writer.WriteStringValue(value.Value);
-
         public static __Ns::AsanaGetProjectsArchived ReadValue(ref __Reader reader) => new(__GJ.ReadString(ref reader) ?? string.Empty);
+
+        public static void WriteValue(__Writer writer, __Ns::AsanaGetProjectsArchived value) => writer.WriteStringValue(value.Value);
     }
 }
 
@@ -660,14 +473,8 @@ public sealed partial record AsanaGetProjectsPaginationParameters
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::AsanaGetProjectsPaginationParameters>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::AsanaGetProjectsPaginationParameters>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::AsanaGetProjectsPaginationParameters Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::AsanaGetProjectsPaginationParameters value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("pageCursor", "limit");
 
         public static __Ns::AsanaGetProjectsPaginationParameters ReadValue(ref __Reader reader)
@@ -676,24 +483,12 @@ public sealed partial record AsanaGetProjectsPaginationParameters
             string? p0 = default;
             double? p1 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadDouble(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); break;
+                    case 1: p1 = __GJ.ReadDouble(ref reader); break;
                 }
             }
             return new __Ns::AsanaGetProjectsPaginationParameters
@@ -707,16 +502,8 @@ public sealed partial record AsanaGetProjectsPaginationParameters
         public static void WriteValue(__Writer writer, __Ns::AsanaGetProjectsPaginationParameters value)
         {
             writer.WriteStartObject();
-            if (value.PageCursor is { } p0)
-            {
-                writer.WritePropertyName("pageCursor"u8);
-                writer.WriteStringValue(p0);
-            }
-            if (value.Limit is { } p1)
-            {
-                writer.WritePropertyName("limit"u8);
-                writer.WriteNumberValue(p1);
-            }
+            if (value.PageCursor is { } p0) writer.WriteString("pageCursor"u8, p0);
+            if (value.Limit is { } p1) writer.WriteNumber("limit"u8, p1);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

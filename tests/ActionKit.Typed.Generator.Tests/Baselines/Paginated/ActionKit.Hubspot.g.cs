@@ -10,7 +10,6 @@ using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Writer = global::System.Text.Json.Utf8JsonWriter;
 using __Token = global::System.Text.Json.JsonTokenType;
 using __Element = global::System.Text.Json.JsonElement;
-using __Options = global::System.Text.Json.JsonSerializerOptions;
 using __JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
@@ -48,42 +47,22 @@ public sealed partial record HubspotGetRecordsAnyRequest : __AK::IActionRequest<
     __Element __AK::IPaginatedActionRequest<__Element>.ReadItem(ref __Reader reader) => __GJ.ReadElement(ref reader);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::HubspotGetRecordsAnyRequest>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::HubspotGetRecordsAnyRequest>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::HubspotGetRecordsAnyRequest Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::HubspotGetRecordsAnyRequest value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("recordType", "paginationParameters");
 
         public static __Ns::HubspotGetRecordsAnyRequest ReadValue(ref __Reader reader)
         {
             __GJ.ExpectStartObject(ref reader);
-            string? p0 = default;
-            bool has0 = false;
+            string? p0 = default; bool has0 = false;
             __Ns::HubspotGetRecordsAnyPaginationParameters? p1 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        has0 = true;
-                        break;
-                    case 1:
-                        p1 = reader.TokenType == __Token.Null ? default(__Ns::HubspotGetRecordsAnyPaginationParameters?) : __Ns::HubspotGetRecordsAnyPaginationParameters.__Json.ReadValue(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); has0 = true; break;
+                    case 1: p1 = reader.TokenType == __Token.Null ? default(__Ns::HubspotGetRecordsAnyPaginationParameters?) : __Ns::HubspotGetRecordsAnyPaginationParameters.__Json.ReadValue(ref reader); break;
                 }
             }
             if (!has0) throw __GJ.MissingRequired("HubspotGetRecordsAnyRequest", "recordType");
@@ -98,20 +77,8 @@ public sealed partial record HubspotGetRecordsAnyRequest : __AK::IActionRequest<
         public static void WriteValue(__Writer writer, __Ns::HubspotGetRecordsAnyRequest value)
         {
             writer.WriteStartObject();
-            if (value.RecordType is { } p0)
-            {
-                writer.WritePropertyName("recordType"u8);
-                writer.WriteStringValue(p0);
-            }
-            else
-            {
-                writer.WriteNull("recordType"u8);
-            }
-            if (value.PaginationParameters is { } p1)
-            {
-                writer.WritePropertyName("paginationParameters"u8);
-                __Ns::HubspotGetRecordsAnyPaginationParameters.__Json.WriteValue(writer, p1);
-            }
+            if (value.RecordType is { } p0) writer.WriteString("recordType"u8, p0); else writer.WriteNull("recordType"u8);
+            if (value.PaginationParameters is { } p1) { writer.WritePropertyName("paginationParameters"u8); __Ns::HubspotGetRecordsAnyPaginationParameters.__Json.WriteValue(writer, p1); }
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -135,14 +102,8 @@ public sealed partial record HubspotGetRecordsAnyPaginationParameters
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::HubspotGetRecordsAnyPaginationParameters>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::HubspotGetRecordsAnyPaginationParameters>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::HubspotGetRecordsAnyPaginationParameters Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::HubspotGetRecordsAnyPaginationParameters value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("pageCursor");
 
         public static __Ns::HubspotGetRecordsAnyPaginationParameters ReadValue(ref __Reader reader)
@@ -150,21 +111,11 @@ public sealed partial record HubspotGetRecordsAnyPaginationParameters
             __GJ.ExpectStartObject(ref reader);
             string? p0 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); break;
                 }
             }
             return new __Ns::HubspotGetRecordsAnyPaginationParameters
@@ -177,11 +128,7 @@ public sealed partial record HubspotGetRecordsAnyPaginationParameters
         public static void WriteValue(__Writer writer, __Ns::HubspotGetRecordsAnyPaginationParameters value)
         {
             writer.WriteStartObject();
-            if (value.PageCursor is { } p0)
-            {
-                writer.WritePropertyName("pageCursor"u8);
-                writer.WriteStringValue(p0);
-            }
+            if (value.PageCursor is { } p0) writer.WriteString("pageCursor"u8, p0);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

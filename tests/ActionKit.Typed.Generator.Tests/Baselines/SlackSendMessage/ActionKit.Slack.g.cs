@@ -10,7 +10,6 @@ using __Reader = global::System.Text.Json.Utf8JsonReader;
 using __Writer = global::System.Text.Json.Utf8JsonWriter;
 using __Token = global::System.Text.Json.JsonTokenType;
 using __Element = global::System.Text.Json.JsonElement;
-using __Options = global::System.Text.Json.JsonSerializerOptions;
 using __JsonConverter = global::System.Text.Json.Serialization.JsonConverterAttribute;
 using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
@@ -75,60 +74,30 @@ public sealed partial record SlackSendMessageRequest : __AK::IActionRequest<__Ns
     void __AK::IActionRequest.WriteParameters(__Writer writer) => __Json.WriteValue(writer, this);
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::SlackSendMessageRequest>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::SlackSendMessageRequest>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::SlackSendMessageRequest Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::SlackSendMessageRequest value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("channel", "message", "blocks", "botName", "botIcon", "authenticatedUser");
 
         public static __Ns::SlackSendMessageRequest ReadValue(ref __Reader reader)
         {
             __GJ.ExpectStartObject(ref reader);
-            string? p0 = default;
-            bool has0 = false;
-            string? p1 = default;
-            bool has1 = false;
+            string? p0 = default; bool has0 = false;
+            string? p1 = default; bool has1 = false;
             __Element? p2 = default;
             string? p3 = default;
             string? p4 = default;
             bool? p5 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        has0 = true;
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        has1 = true;
-                        break;
-                    case 2:
-                        p2 = reader.TokenType == __Token.Null ? default(__Element?) : __GJ.ReadElement(ref reader);
-                        break;
-                    case 3:
-                        p3 = __GJ.ReadString(ref reader);
-                        break;
-                    case 4:
-                        p4 = __GJ.ReadString(ref reader);
-                        break;
-                    case 5:
-                        p5 = __GJ.ReadBoolean(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); has0 = true; break;
+                    case 1: p1 = __GJ.ReadString(ref reader); has1 = true; break;
+                    case 2: p2 = reader.TokenType == __Token.Null ? null : __GJ.ReadElement(ref reader); break;
+                    case 3: p3 = __GJ.ReadString(ref reader); break;
+                    case 4: p4 = __GJ.ReadString(ref reader); break;
+                    case 5: p5 = __GJ.ReadBoolean(ref reader); break;
                 }
             }
             if (!has0) throw __GJ.MissingRequired("SlackSendMessageRequest", "channel");
@@ -148,44 +117,12 @@ public sealed partial record SlackSendMessageRequest : __AK::IActionRequest<__Ns
         public static void WriteValue(__Writer writer, __Ns::SlackSendMessageRequest value)
         {
             writer.WriteStartObject();
-            if (value.Channel is { } p0)
-            {
-                writer.WritePropertyName("channel"u8);
-                writer.WriteStringValue(p0);
-            }
-            else
-            {
-                writer.WriteNull("channel"u8);
-            }
-            if (value.Message is { } p1)
-            {
-                writer.WritePropertyName("message"u8);
-                writer.WriteStringValue(p1);
-            }
-            else
-            {
-                writer.WriteNull("message"u8);
-            }
-            if (value.Blocks is { } p2)
-            {
-                writer.WritePropertyName("blocks"u8);
-                __GJ.WriteElement(writer, p2);
-            }
-            if (value.BotName is { } p3)
-            {
-                writer.WritePropertyName("botName"u8);
-                writer.WriteStringValue(p3);
-            }
-            if (value.BotIcon is { } p4)
-            {
-                writer.WritePropertyName("botIcon"u8);
-                writer.WriteStringValue(p4);
-            }
-            if (value.AuthenticatedUser is { } p5)
-            {
-                writer.WritePropertyName("authenticatedUser"u8);
-                writer.WriteBooleanValue(p5);
-            }
+            if (value.Channel is { } p0) writer.WriteString("channel"u8, p0); else writer.WriteNull("channel"u8);
+            if (value.Message is { } p1) writer.WriteString("message"u8, p1); else writer.WriteNull("message"u8);
+            if (value.Blocks is { } p2) { writer.WritePropertyName("blocks"u8); __GJ.WriteElement(writer, p2); }
+            if (value.BotName is { } p3) writer.WriteString("botName"u8, p3);
+            if (value.BotIcon is { } p4) writer.WriteString("botIcon"u8, p4);
+            if (value.AuthenticatedUser is { } p5) writer.WriteBoolean("authenticatedUser"u8, p5);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -233,14 +170,8 @@ public sealed partial record SlackSendMessageResult
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::SlackSendMessageResult>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::SlackSendMessageResult>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::SlackSendMessageResult Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::SlackSendMessageResult value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("ok", "channel", "ts", "message", "response_metadata");
 
         public static __Ns::SlackSendMessageResult ReadValue(ref __Reader reader)
@@ -252,33 +183,15 @@ public sealed partial record SlackSendMessageResult
             __Ns::SlackSendMessageMessage? p3 = default;
             __Ns::SlackSendMessageResultResponseMetadata? p4 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadBoolean(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        break;
-                    case 2:
-                        p2 = __GJ.ReadString(ref reader);
-                        break;
-                    case 3:
-                        p3 = reader.TokenType == __Token.Null ? default(__Ns::SlackSendMessageMessage?) : __Ns::SlackSendMessageMessage.__Json.ReadValue(ref reader);
-                        break;
-                    case 4:
-                        p4 = reader.TokenType == __Token.Null ? default(__Ns::SlackSendMessageResultResponseMetadata?) : __Ns::SlackSendMessageResultResponseMetadata.__Json.ReadValue(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadBoolean(ref reader); break;
+                    case 1: p1 = __GJ.ReadString(ref reader); break;
+                    case 2: p2 = __GJ.ReadString(ref reader); break;
+                    case 3: p3 = reader.TokenType == __Token.Null ? default(__Ns::SlackSendMessageMessage?) : __Ns::SlackSendMessageMessage.__Json.ReadValue(ref reader); break;
+                    case 4: p4 = reader.TokenType == __Token.Null ? default(__Ns::SlackSendMessageResultResponseMetadata?) : __Ns::SlackSendMessageResultResponseMetadata.__Json.ReadValue(ref reader); break;
                 }
             }
             return new __Ns::SlackSendMessageResult
@@ -295,31 +208,11 @@ public sealed partial record SlackSendMessageResult
         public static void WriteValue(__Writer writer, __Ns::SlackSendMessageResult value)
         {
             writer.WriteStartObject();
-            if (value.Ok is { } p0)
-            {
-                writer.WritePropertyName("ok"u8);
-                writer.WriteBooleanValue(p0);
-            }
-            if (value.Channel is { } p1)
-            {
-                writer.WritePropertyName("channel"u8);
-                writer.WriteStringValue(p1);
-            }
-            if (value.Ts is { } p2)
-            {
-                writer.WritePropertyName("ts"u8);
-                writer.WriteStringValue(p2);
-            }
-            if (value.Message is { } p3)
-            {
-                writer.WritePropertyName("message"u8);
-                __Ns::SlackSendMessageMessage.__Json.WriteValue(writer, p3);
-            }
-            if (value.ResponseMetadata is { } p4)
-            {
-                writer.WritePropertyName("response_metadata"u8);
-                __Ns::SlackSendMessageResultResponseMetadata.__Json.WriteValue(writer, p4);
-            }
+            if (value.Ok is { } p0) writer.WriteBoolean("ok"u8, p0);
+            if (value.Channel is { } p1) writer.WriteString("channel"u8, p1);
+            if (value.Ts is { } p2) writer.WriteString("ts"u8, p2);
+            if (value.Message is { } p3) { writer.WritePropertyName("message"u8); __Ns::SlackSendMessageMessage.__Json.WriteValue(writer, p3); }
+            if (value.ResponseMetadata is { } p4) { writer.WritePropertyName("response_metadata"u8); __Ns::SlackSendMessageResultResponseMetadata.__Json.WriteValue(writer, p4); }
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -379,14 +272,8 @@ public sealed partial record SlackSendMessageBotProfile
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::SlackSendMessageBotProfile>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::SlackSendMessageBotProfile>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::SlackSendMessageBotProfile Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::SlackSendMessageBotProfile value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("id", "app_id", "name", "icons", "deleted", "updated", "team_id");
 
         public static __Ns::SlackSendMessageBotProfile ReadValue(ref __Reader reader)
@@ -400,39 +287,17 @@ public sealed partial record SlackSendMessageBotProfile
             long? p5 = default;
             string? p6 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        break;
-                    case 2:
-                        p2 = __GJ.ReadString(ref reader);
-                        break;
-                    case 3:
-                        p3 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyDictionary<string, string>?) : __GJ.ReadDictionary<string>(ref reader, __GJ.ReadStringItem);
-                        break;
-                    case 4:
-                        p4 = __GJ.ReadBoolean(ref reader);
-                        break;
-                    case 5:
-                        p5 = __GJ.ReadInt64(ref reader);
-                        break;
-                    case 6:
-                        p6 = __GJ.ReadString(ref reader);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); break;
+                    case 1: p1 = __GJ.ReadString(ref reader); break;
+                    case 2: p2 = __GJ.ReadString(ref reader); break;
+                    case 3: p3 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyDictionary<string, string>?) : __GJ.ReadDictionary<string>(ref reader, __GJ.ReadStringItem); break;
+                    case 4: p4 = __GJ.ReadBoolean(ref reader); break;
+                    case 5: p5 = __GJ.ReadInt64(ref reader); break;
+                    case 6: p6 = __GJ.ReadString(ref reader); break;
                 }
             }
             return new __Ns::SlackSendMessageBotProfile
@@ -451,41 +316,13 @@ public sealed partial record SlackSendMessageBotProfile
         public static void WriteValue(__Writer writer, __Ns::SlackSendMessageBotProfile value)
         {
             writer.WriteStartObject();
-            if (value.Id is { } p0)
-            {
-                writer.WritePropertyName("id"u8);
-                writer.WriteStringValue(p0);
-            }
-            if (value.AppId is { } p1)
-            {
-                writer.WritePropertyName("app_id"u8);
-                writer.WriteStringValue(p1);
-            }
-            if (value.Name is { } p2)
-            {
-                writer.WritePropertyName("name"u8);
-                writer.WriteStringValue(p2);
-            }
-            if (value.Icons is { } p3)
-            {
-                writer.WritePropertyName("icons"u8);
-                __GJ.WriteDictionary(writer, p3, static (w1, v1) => w1.WriteStringValue(v1));
-            }
-            if (value.Deleted is { } p4)
-            {
-                writer.WritePropertyName("deleted"u8);
-                writer.WriteBooleanValue(p4);
-            }
-            if (value.Updated is { } p5)
-            {
-                writer.WritePropertyName("updated"u8);
-                writer.WriteNumberValue(p5);
-            }
-            if (value.TeamId is { } p6)
-            {
-                writer.WritePropertyName("team_id"u8);
-                writer.WriteStringValue(p6);
-            }
+            if (value.Id is { } p0) writer.WriteString("id"u8, p0);
+            if (value.AppId is { } p1) writer.WriteString("app_id"u8, p1);
+            if (value.Name is { } p2) writer.WriteString("name"u8, p2);
+            if (value.Icons is { } p3) { writer.WritePropertyName("icons"u8); __GJ.WriteDictionary(writer, p3, static (w1, v1) => w1.WriteStringValue(v1)); }
+            if (value.Deleted is { } p4) writer.WriteBoolean("deleted"u8, p4);
+            if (value.Updated is { } p5) writer.WriteNumber("updated"u8, p5);
+            if (value.TeamId is { } p6) writer.WriteString("team_id"u8, p6);
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -557,14 +394,8 @@ public sealed partial record SlackSendMessageMessage
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::SlackSendMessageMessage>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::SlackSendMessageMessage>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::SlackSendMessageMessage Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::SlackSendMessageMessage value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("type", "user", "text", "ts", "bot_id", "app_id", "team", "bot_profile", "blocks");
 
         public static __Ns::SlackSendMessageMessage ReadValue(ref __Reader reader)
@@ -580,45 +411,19 @@ public sealed partial record SlackSendMessageMessage
             __Ns::SlackSendMessageBotProfile? p7 = default;
             __Collections::IReadOnlyList<__Element>? p8 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = __GJ.ReadString(ref reader);
-                        break;
-                    case 1:
-                        p1 = __GJ.ReadString(ref reader);
-                        break;
-                    case 2:
-                        p2 = __GJ.ReadString(ref reader);
-                        break;
-                    case 3:
-                        p3 = __GJ.ReadString(ref reader);
-                        break;
-                    case 4:
-                        p4 = __GJ.ReadString(ref reader);
-                        break;
-                    case 5:
-                        p5 = __GJ.ReadString(ref reader);
-                        break;
-                    case 6:
-                        p6 = __GJ.ReadString(ref reader);
-                        break;
-                    case 7:
-                        p7 = reader.TokenType == __Token.Null ? default(__Ns::SlackSendMessageBotProfile?) : __Ns::SlackSendMessageBotProfile.__Json.ReadValue(ref reader);
-                        break;
-                    case 8:
-                        p8 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Element>?) : __GJ.ReadList<__Element>(ref reader, __GJ.ReadElement);
-                        break;
+                    case 0: p0 = __GJ.ReadString(ref reader); break;
+                    case 1: p1 = __GJ.ReadString(ref reader); break;
+                    case 2: p2 = __GJ.ReadString(ref reader); break;
+                    case 3: p3 = __GJ.ReadString(ref reader); break;
+                    case 4: p4 = __GJ.ReadString(ref reader); break;
+                    case 5: p5 = __GJ.ReadString(ref reader); break;
+                    case 6: p6 = __GJ.ReadString(ref reader); break;
+                    case 7: p7 = reader.TokenType == __Token.Null ? default(__Ns::SlackSendMessageBotProfile?) : __Ns::SlackSendMessageBotProfile.__Json.ReadValue(ref reader); break;
+                    case 8: p8 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<__Element>?) : __GJ.ReadList<__Element>(ref reader, __GJ.ReadElement); break;
                 }
             }
             return new __Ns::SlackSendMessageMessage
@@ -639,51 +444,15 @@ public sealed partial record SlackSendMessageMessage
         public static void WriteValue(__Writer writer, __Ns::SlackSendMessageMessage value)
         {
             writer.WriteStartObject();
-            if (value.Type is { } p0)
-            {
-                writer.WritePropertyName("type"u8);
-                writer.WriteStringValue(p0);
-            }
-            if (value.User is { } p1)
-            {
-                writer.WritePropertyName("user"u8);
-                writer.WriteStringValue(p1);
-            }
-            if (value.Text is { } p2)
-            {
-                writer.WritePropertyName("text"u8);
-                writer.WriteStringValue(p2);
-            }
-            if (value.Ts is { } p3)
-            {
-                writer.WritePropertyName("ts"u8);
-                writer.WriteStringValue(p3);
-            }
-            if (value.BotId is { } p4)
-            {
-                writer.WritePropertyName("bot_id"u8);
-                writer.WriteStringValue(p4);
-            }
-            if (value.AppId is { } p5)
-            {
-                writer.WritePropertyName("app_id"u8);
-                writer.WriteStringValue(p5);
-            }
-            if (value.Team is { } p6)
-            {
-                writer.WritePropertyName("team"u8);
-                writer.WriteStringValue(p6);
-            }
-            if (value.BotProfile is { } p7)
-            {
-                writer.WritePropertyName("bot_profile"u8);
-                __Ns::SlackSendMessageBotProfile.__Json.WriteValue(writer, p7);
-            }
-            if (value.Blocks is { } p8)
-            {
-                writer.WritePropertyName("blocks"u8);
-                __GJ.WriteList(writer, p8, static (w1, v1) => __GJ.WriteElement(w1, v1));
-            }
+            if (value.Type is { } p0) writer.WriteString("type"u8, p0);
+            if (value.User is { } p1) writer.WriteString("user"u8, p1);
+            if (value.Text is { } p2) writer.WriteString("text"u8, p2);
+            if (value.Ts is { } p3) writer.WriteString("ts"u8, p3);
+            if (value.BotId is { } p4) writer.WriteString("bot_id"u8, p4);
+            if (value.AppId is { } p5) writer.WriteString("app_id"u8, p5);
+            if (value.Team is { } p6) writer.WriteString("team"u8, p6);
+            if (value.BotProfile is { } p7) { writer.WritePropertyName("bot_profile"u8); __Ns::SlackSendMessageBotProfile.__Json.WriteValue(writer, p7); }
+            if (value.Blocks is { } p8) { writer.WritePropertyName("blocks"u8); __GJ.WriteList(writer, p8, static (w1, v1) => __GJ.WriteElement(w1, v1)); }
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
@@ -713,14 +482,8 @@ public sealed partial record SlackSendMessageResultResponseMetadata
     public __Collections::IDictionary<string, __Element>? AdditionalProperties { get; init; }
 
     /// <summary>Reads and writes this record with Utf8JsonReader and Utf8JsonWriter; no reflection.</summary>
-    internal sealed class __Json : global::System.Text.Json.Serialization.JsonConverter<__Ns::SlackSendMessageResultResponseMetadata>
+    internal sealed class __Json() : __AK::Serialization.GeneratedJsonConverter<__Ns::SlackSendMessageResultResponseMetadata>(ReadValue, WriteValue)
     {
-        /// <inheritdoc/>
-        public override __Ns::SlackSendMessageResultResponseMetadata Read(ref __Reader reader, global::System.Type typeToConvert, __Options options) => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(__Writer writer, __Ns::SlackSendMessageResultResponseMetadata value, __Options options) => WriteValue(writer, value);
-
         private static readonly __AK::Serialization.JsonPropertyNames __names = new("scopes", "acceptedScopes");
 
         public static __Ns::SlackSendMessageResultResponseMetadata ReadValue(ref __Reader reader)
@@ -729,24 +492,12 @@ public sealed partial record SlackSendMessageResultResponseMetadata
             __Collections::IReadOnlyList<string>? p0 = default;
             __Collections::IReadOnlyList<string>? p1 = default;
             __AK::Serialization.JsonExtensionDataBuilder extensions = default;
-            while (__GJ.Next(ref reader) != __Token.EndObject)
+            while (__GJ.NextProperty(ref reader, __names, ref extensions, out var index))
             {
-                var index = __names.IndexOf(ref reader);
-                if (index < 0)
-                {
-                    __GJ.ReadExtension(ref reader, ref extensions);
-                    continue;
-                }
-
-                __GJ.Next(ref reader);
                 switch (index)
                 {
-                    case 0:
-                        p0 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<string>?) : __GJ.ReadList<string>(ref reader, __GJ.ReadStringItem);
-                        break;
-                    case 1:
-                        p1 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<string>?) : __GJ.ReadList<string>(ref reader, __GJ.ReadStringItem);
-                        break;
+                    case 0: p0 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<string>?) : __GJ.ReadList<string>(ref reader, __GJ.ReadStringItem); break;
+                    case 1: p1 = reader.TokenType == __Token.Null ? default(__Collections::IReadOnlyList<string>?) : __GJ.ReadList<string>(ref reader, __GJ.ReadStringItem); break;
                 }
             }
             return new __Ns::SlackSendMessageResultResponseMetadata
@@ -760,16 +511,8 @@ public sealed partial record SlackSendMessageResultResponseMetadata
         public static void WriteValue(__Writer writer, __Ns::SlackSendMessageResultResponseMetadata value)
         {
             writer.WriteStartObject();
-            if (value.Scopes is { } p0)
-            {
-                writer.WritePropertyName("scopes"u8);
-                __GJ.WriteList(writer, p0, static (w1, v1) => w1.WriteStringValue(v1));
-            }
-            if (value.AcceptedScopes is { } p1)
-            {
-                writer.WritePropertyName("acceptedScopes"u8);
-                __GJ.WriteList(writer, p1, static (w1, v1) => w1.WriteStringValue(v1));
-            }
+            if (value.Scopes is { } p0) { writer.WritePropertyName("scopes"u8); __GJ.WriteList(writer, p0, static (w1, v1) => w1.WriteStringValue(v1)); }
+            if (value.AcceptedScopes is { } p1) { writer.WritePropertyName("acceptedScopes"u8); __GJ.WriteList(writer, p1, static (w1, v1) => w1.WriteStringValue(v1)); }
             __GJ.WriteExtensions(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
