@@ -12,6 +12,13 @@ internal static class DocComments
     public static void Summary(SourceWriter writer, string? text, string fallback)
     {
         var lines = string.IsNullOrWhiteSpace(text) ? new[] { fallback } : Lines(text!);
+        if (lines.Length == 1)
+        {
+            // Most summaries are one line: on the line of their tags, as hand-written docs put them.
+            writer.Line("/// <summary>" + lines[0] + "</summary>");
+            return;
+        }
+
         writer.Line("/// <summary>");
         foreach (var line in lines)
         {

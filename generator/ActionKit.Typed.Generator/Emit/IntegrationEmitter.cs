@@ -187,7 +187,7 @@ internal static class IntegrationEmitter
                 description: {{Literals.String(action.Description)}},
                 safety: __AK::ActionSafety.{{(action.ReadOnly ? "Read" : "Write")}},
                 pagination: {{pagination}},
-                parametersSchemaJson: {{Literals.String(action.ParametersJson)}},
+                parametersSchemaJson: {{Literals.Raw(action.ParametersJson)}},
                 schemaHash: {{Literals.String(action.SchemaHash)}},
                 readRequest: {{request}}.__Json.ReadValue,
                 readResult: {{readResult}},

@@ -41,6 +41,29 @@ internal static class Literals
         return builder.Append('"').ToString();
     }
 
+    /// <summary>
+    /// A raw string literal (<c>"""…"""</c>) when the text allows one, else a quoted literal: JSON text reads as it is,
+    /// where a quoted literal doubles every quote and backslash in it. Only printable ASCII on one line, not starting
+    /// or ending with a quote and without three quotes in a row (which compact JSON never has).
+    /// </summary>
+    public static string Raw(string value)
+    {
+        if (value.Length == 0 || value[0] == '"' || value[value.Length - 1] == '"' || value.IndexOf("\"\"\"", System.StringComparison.Ordinal) >= 0)
+        {
+            return String(value);
+        }
+
+        foreach (var ch in value)
+        {
+            if (ch < 0x20 || ch > 0x7E)
+            {
+                return String(value);
+            }
+        }
+
+        return "\"\"\"" + value + "\"\"\"";
+    }
+
     /// <summary>A UTF-8 literal for property-name matching and writing.</summary>
     public static string Utf8(string value) => String(value) + "u8";
 

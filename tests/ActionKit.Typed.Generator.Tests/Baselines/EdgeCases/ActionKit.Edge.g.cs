@@ -15,212 +15,142 @@ using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
 namespace Tests.ActionKit;
 
-/// <summary>
-/// Parameters of EDGE_KITCHEN_SINK.
-/// </summary>
+/// <summary>Parameters of EDGE_KITCHEN_SINK.</summary>
 /// <remarks>Runs <c>EDGE_KITCHEN_SINK</c>.</remarks>
 [__JsonConverter(typeof(__Ns::EdgeKitchenSinkRequest.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record EdgeKitchenSinkRequest : __AK::IActionRequest<__AK::UntypedActionResult>
 {
-    /// <summary>
-    /// Accepts values from 1 to 1000
-    /// </summary>
+    /// <summary>Accepts values from 1 to 1000</summary>
     /// <remarks>Wire name: <c>page_size</c>.</remarks>
     public string? PageSize2 { get; init; }
 
-    /// <summary>
-    /// The <c>pageSize</c> value.
-    /// </summary>
+    /// <summary>The <c>pageSize</c> value.</summary>
     /// <remarks>Wire name: <c>pageSize</c>.</remarks>
     public double? PageSize3 { get; init; }
 
-    /// <summary>
-    /// The <c>PageSize</c> value.
-    /// </summary>
+    /// <summary>The <c>PageSize</c> value.</summary>
     public required long PageSize { get; init; }
 
-    /// <summary>
-    /// The <c>EqualityContract</c> value.
-    /// </summary>
+    /// <summary>The <c>EqualityContract</c> value.</summary>
     /// <remarks>Wire name: <c>EqualityContract</c>.</remarks>
     public string? EqualityContractValue { get; init; }
 
-    /// <summary>
-    /// The <c>AdditionalProperties</c> value.
-    /// </summary>
+    /// <summary>The <c>AdditionalProperties</c> value.</summary>
     /// <remarks>Wire name: <c>AdditionalProperties</c>.</remarks>
     public string? AdditionalPropertiesValue { get; init; }
 
-    /// <summary>
-    /// Same name as the record that holds it.
-    /// </summary>
+    /// <summary>Same name as the record that holds it.</summary>
     /// <remarks>Wire name: <c>EdgeKitchenSinkRequest</c>.</remarks>
     public string? EdgeKitchenSinkRequestValue { get; init; }
 
-    /// <summary>
-    /// The <c>from</c> value.
-    /// </summary>
+    /// <summary>The <c>from</c> value.</summary>
     /// <remarks>Wire name: <c>from</c>.</remarks>
     public required string From { get; init; }
 
-    /// <summary>
-    /// The <c>class</c> value.
-    /// </summary>
+    /// <summary>The <c>class</c> value.</summary>
     /// <remarks>Wire name: <c>class</c>.</remarks>
     public required bool Class { get; init; }
 
-    /// <summary>
-    /// The <c>field-email</c> value.
-    /// </summary>
+    /// <summary>The <c>field-email</c> value.</summary>
     /// <remarks>Wire name: <c>field-email</c>.</remarks>
     public string? FieldEmail { get; init; }
 
-    /// <summary>
-    /// The <c>filter.value</c> value.
-    /// </summary>
+    /// <summary>The <c>filter.value</c> value.</summary>
     /// <remarks>Wire name: <c>filter.value</c>.</remarks>
     public string? FilterValue { get; init; }
 
-    /// <summary>
-    /// The <c>Level__c</c> value.
-    /// </summary>
+    /// <summary>The <c>Level__c</c> value.</summary>
     /// <remarks>Wire name: <c>Level__c</c>.</remarks>
     public string? LevelC { get; init; }
 
-    /// <summary>
-    /// The <c>Größe</c> value.
-    /// </summary>
+    /// <summary>The <c>Größe</c> value.</summary>
     public double? Größe { get; init; }
 
-    /// <summary>
-    /// The <c>名前</c> value.
-    /// </summary>
+    /// <summary>The <c>名前</c> value.</summary>
     public string? 名前 { get; init; }
 
-    /// <summary>
-    /// The <c>🚀</c> value.
-    /// </summary>
+    /// <summary>The <c>🚀</c> value.</summary>
     /// <remarks>Wire name: <c>🚀</c>.</remarks>
     public string? Property { get; init; }
 
-    /// <summary>
-    /// The <c>1stPlace</c> value.
-    /// </summary>
+    /// <summary>The <c>1stPlace</c> value.</summary>
     /// <remarks>Wire name: <c>1stPlace</c>.</remarks>
     public string? _1stPlace { get; init; }
 
-    /// <summary>
-    /// The <c></c> value.
-    /// </summary>
+    /// <summary>The <c></c> value.</summary>
     /// <remarks>Wire name: <c></c>.</remarks>
     public string? Property2 { get; init; }
 
-    /// <summary>
-    /// The <c>hs_legal_basis</c> value.
-    /// </summary>
+    /// <summary>The <c>hs_legal_basis</c> value.</summary>
     /// <remarks>Wire name: <c>hs_legal_basis</c>.</remarks>
     public required __Ns::EdgeKitchenSinkHsLegalBasis HsLegalBasis { get; init; }
 
-    /// <summary>
-    /// The <c>numemployees</c> value.
-    /// </summary>
+    /// <summary>The <c>numemployees</c> value.</summary>
     /// <remarks>Wire name: <c>numemployees</c>.</remarks>
     public __Ns::EdgeKitchenSinkNumemployees? Numemployees { get; init; }
 
-    /// <summary>
-    /// The <c>hubspot_owner_id</c> value.
-    /// </summary>
+    /// <summary>The <c>hubspot_owner_id</c> value.</summary>
     /// <remarks>Wire name: <c>hubspot_owner_id</c>.</remarks>
     public string? HubspotOwnerId { get; init; }
 
-    /// <summary>
-    /// The <c>hs_clicked_linkedin_ad</c> value.
-    /// </summary>
+    /// <summary>The <c>hs_clicked_linkedin_ad</c> value.</summary>
     /// <remarks>Wire name: <c>hs_clicked_linkedin_ad</c>.</remarks>
     public __Ns::EdgeKitchenSinkHsClickedLinkedinAd? HsClickedLinkedinAd { get; init; }
 
-    /// <summary>
-    /// The <c>tree</c> value.
-    /// </summary>
+    /// <summary>The <c>tree</c> value.</summary>
     /// <remarks>Wire name: <c>tree</c>.</remarks>
     public required __Ns::EdgeKitchenSinkNode Tree { get; init; }
 
-    /// <summary>
-    /// The <c>tags</c> value.
-    /// </summary>
+    /// <summary>The <c>tags</c> value.</summary>
     /// <remarks>Wire name: <c>tags</c>.</remarks>
     public __Collections::IReadOnlyList<string>? Tags { get; init; }
 
-    /// <summary>
-    /// The <c>matrix</c> value.
-    /// </summary>
+    /// <summary>The <c>matrix</c> value.</summary>
     /// <remarks>Wire name: <c>matrix</c>.</remarks>
     public __Collections::IReadOnlyList<__Collections::IReadOnlyList<double>>? Matrix { get; init; }
 
-    /// <summary>
-    /// The <c>anything</c> value.
-    /// </summary>
+    /// <summary>The <c>anything</c> value.</summary>
     /// <remarks>Wire name: <c>anything</c>.</remarks>
     public __Collections::IReadOnlyList<__Element>? Anything { get; init; }
 
-    /// <summary>
-    /// The <c>people</c> value.
-    /// </summary>
+    /// <summary>The <c>people</c> value.</summary>
     /// <remarks>Wire name: <c>people</c>.</remarks>
     public required __Collections::IReadOnlyList<__Ns::EdgeKitchenSinkPeopleItem> People { get; init; }
 
-    /// <summary>
-    /// The <c>labels</c> value.
-    /// </summary>
+    /// <summary>The <c>labels</c> value.</summary>
     /// <remarks>Wire name: <c>labels</c>.</remarks>
     public __Collections::IReadOnlyDictionary<string, string>? Labels { get; init; }
 
-    /// <summary>
-    /// The <c>scores</c> value.
-    /// </summary>
+    /// <summary>The <c>scores</c> value.</summary>
     /// <remarks>Wire name: <c>scores</c>.</remarks>
     public __Collections::IReadOnlyDictionary<string, __Collections::IReadOnlyList<long>>? Scores { get; init; }
 
-    /// <summary>
-    /// The <c>value</c> value.
-    /// </summary>
+    /// <summary>The <c>value</c> value.</summary>
     /// <remarks>Wire name: <c>value</c>.</remarks>
     public required __Element Value { get; init; }
 
-    /// <summary>
-    /// The <c>maybe</c> value.
-    /// </summary>
+    /// <summary>The <c>maybe</c> value.</summary>
     /// <remarks>Wire name: <c>maybe</c>.</remarks>
     public string? Maybe { get; init; }
 
-    /// <summary>
-    /// The <c>either</c> value.
-    /// </summary>
+    /// <summary>The <c>either</c> value.</summary>
     /// <remarks>Wire name: <c>either</c>.</remarks>
     public __Element? Either { get; init; }
 
-    /// <summary>
-    /// The <c>nullableCount</c> value.
-    /// </summary>
+    /// <summary>The <c>nullableCount</c> value.</summary>
     /// <remarks>Wire name: <c>nullableCount</c>.</remarks>
     public long? NullableCount { get; init; }
 
-    /// <summary>
-    /// The <c>multi</c> value.
-    /// </summary>
+    /// <summary>The <c>multi</c> value.</summary>
     /// <remarks>Wire name: <c>multi</c>.</remarks>
     public __Element? Multi { get; init; }
 
-    /// <summary>
-    /// The <c>untyped</c> value.
-    /// </summary>
+    /// <summary>The <c>untyped</c> value.</summary>
     /// <remarks>Wire name: <c>untyped</c>.</remarks>
     public __Element? Untyped { get; init; }
 
-    /// <summary>
-    /// Free-form JSON (an object, an array or a string).
-    /// </summary>
+    /// <summary>Free-form JSON (an object, an array or a string).</summary>
     /// <remarks>Wire name: <c>freeform</c>.</remarks>
     public __Element? Freeform { get; init; }
 
@@ -406,9 +336,7 @@ public sealed partial record EdgeKitchenSinkRequest : __AK::IActionRequest<__AK:
     }
 }
 
-/// <summary>
-/// Values of EdgeKitchenSinkHsLegalBasis.
-/// </summary>
+/// <summary>Values of EdgeKitchenSinkHsLegalBasis.</summary>
 /// <remarks>An open set: values not listed here are kept as they are.</remarks>
 [__JsonConverter(typeof(__Ns::EdgeKitchenSinkHsLegalBasis.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
@@ -422,19 +350,13 @@ public readonly partial struct EdgeKitchenSinkHsLegalBasis : global::System.IEqu
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>
-    /// <c>Legitimate interest – prospect/lead</c>
-    /// </summary>
+    /// <summary><c>Legitimate interest – prospect/lead</c></summary>
     public static __Ns::EdgeKitchenSinkHsLegalBasis LegitimateInterestProspectLead { get; } = new("Legitimate interest \u2013 prospect/lead");
 
-    /// <summary>
-    /// <c>Freely given consent from contact</c>
-    /// </summary>
+    /// <summary><c>Freely given consent from contact</c></summary>
     public static __Ns::EdgeKitchenSinkHsLegalBasis FreelyGivenConsentFromContact { get; } = new("Freely given consent from contact");
 
-    /// <summary>
-    /// <c>Not applicable</c>
-    /// </summary>
+    /// <summary><c>Not applicable</c></summary>
     public static __Ns::EdgeKitchenSinkHsLegalBasis NotApplicable { get; } = new("Not applicable");
 
     /// <summary>Converts a wire value.</summary>
@@ -467,9 +389,7 @@ public readonly partial struct EdgeKitchenSinkHsLegalBasis : global::System.IEqu
     }
 }
 
-/// <summary>
-/// Values of EdgeKitchenSinkNumemployees.
-/// </summary>
+/// <summary>Values of EdgeKitchenSinkNumemployees.</summary>
 /// <remarks>An open set: values not listed here are kept as they are.</remarks>
 [__JsonConverter(typeof(__Ns::EdgeKitchenSinkNumemployees.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
@@ -483,54 +403,34 @@ public readonly partial struct EdgeKitchenSinkNumemployees : global::System.IEqu
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>
-    /// <c>1-5</c>
-    /// </summary>
+    /// <summary><c>1-5</c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees _1_5 { get; } = new("1-5");
 
-    /// <summary>
-    /// <c>5-25</c>
-    /// </summary>
+    /// <summary><c>5-25</c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees _5_25 { get; } = new("5-25");
 
-    /// <summary>
-    /// <c>1000+</c>
-    /// </summary>
+    /// <summary><c>1000+</c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees _1000Plus { get; } = new("1000+");
 
-    /// <summary>
-    /// <c>Mr.</c>
-    /// </summary>
+    /// <summary><c>Mr.</c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees Mr2 { get; } = new("Mr.");
 
-    /// <summary>
-    /// <c>Mr</c>
-    /// </summary>
+    /// <summary><c>Mr</c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees Mr { get; } = new("Mr");
 
-    /// <summary>
-    /// <c></c>
-    /// </summary>
+    /// <summary><c></c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees Empty { get; } = new("");
 
-    /// <summary>
-    /// <c>class</c>
-    /// </summary>
+    /// <summary><c>class</c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees Class { get; } = new("class");
 
-    /// <summary>
-    /// <c>Value</c>
-    /// </summary>
+    /// <summary><c>Value</c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees ValueValue { get; } = new("Value");
 
-    /// <summary>
-    /// <c>sq-al</c>
-    /// </summary>
+    /// <summary><c>sq-al</c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees SqAl { get; } = new("sq-al");
 
-    /// <summary>
-    /// <c>zh-chs</c>
-    /// </summary>
+    /// <summary><c>zh-chs</c></summary>
     public static __Ns::EdgeKitchenSinkNumemployees ZhChs { get; } = new("zh-chs");
 
     /// <summary>Converts a wire value.</summary>
@@ -563,9 +463,7 @@ public readonly partial struct EdgeKitchenSinkNumemployees : global::System.IEqu
     }
 }
 
-/// <summary>
-/// Values of EdgeKitchenSinkHsClickedLinkedinAd.
-/// </summary>
+/// <summary>Values of EdgeKitchenSinkHsClickedLinkedinAd.</summary>
 /// <remarks>An open set: values not listed here are kept as they are.</remarks>
 [__JsonConverter(typeof(__Ns::EdgeKitchenSinkHsClickedLinkedinAd.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
@@ -579,14 +477,10 @@ public readonly partial struct EdgeKitchenSinkHsClickedLinkedinAd : global::Syst
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>
-    /// <c>true</c>
-    /// </summary>
+    /// <summary><c>true</c></summary>
     public static __Ns::EdgeKitchenSinkHsClickedLinkedinAd True { get; } = new("true");
 
-    /// <summary>
-    /// <c>false</c>
-    /// </summary>
+    /// <summary><c>false</c></summary>
     public static __Ns::EdgeKitchenSinkHsClickedLinkedinAd False { get; } = new("false");
 
     /// <summary>Converts a wire value.</summary>
@@ -619,28 +513,20 @@ public readonly partial struct EdgeKitchenSinkHsClickedLinkedinAd : global::Syst
     }
 }
 
-/// <summary>
-/// A recursive node.
-/// </summary>
+/// <summary>A recursive node.</summary>
 [__JsonConverter(typeof(__Ns::EdgeKitchenSinkNode.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record EdgeKitchenSinkNode
 {
-    /// <summary>
-    /// The <c>name</c> value.
-    /// </summary>
+    /// <summary>The <c>name</c> value.</summary>
     /// <remarks>Wire name: <c>name</c>.</remarks>
     public required string Name { get; init; }
 
-    /// <summary>
-    /// The <c>children</c> value.
-    /// </summary>
+    /// <summary>The <c>children</c> value.</summary>
     /// <remarks>Wire name: <c>children</c>.</remarks>
     public __Collections::IReadOnlyList<__Ns::EdgeKitchenSinkNode>? Children { get; init; }
 
-    /// <summary>
-    /// The <c>parent</c> value.
-    /// </summary>
+    /// <summary>The <c>parent</c> value.</summary>
     /// <remarks>Wire name: <c>parent</c>.</remarks>
     public __Ns::EdgeKitchenSinkNode? Parent { get; init; }
 
@@ -690,22 +576,16 @@ public sealed partial record EdgeKitchenSinkNode
     }
 }
 
-/// <summary>
-/// A value of the EdgeKitchenSinkPeopleItem schema.
-/// </summary>
+/// <summary>A value of the EdgeKitchenSinkPeopleItem schema.</summary>
 [__JsonConverter(typeof(__Ns::EdgeKitchenSinkPeopleItem.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record EdgeKitchenSinkPeopleItem
 {
-    /// <summary>
-    /// The <c>name</c> value.
-    /// </summary>
+    /// <summary>The <c>name</c> value.</summary>
     /// <remarks>Wire name: <c>name</c>.</remarks>
     public string? Name { get; init; }
 
-    /// <summary>
-    /// The <c>email</c> value.
-    /// </summary>
+    /// <summary>The <c>email</c> value.</summary>
     /// <remarks>Wire name: <c>email</c>.</remarks>
     public required string Email { get; init; }
 
@@ -754,9 +634,7 @@ public sealed partial record EdgeKitchenSinkPeopleItem
 /// <summary>The actions this project generated from ActionKit schemas, by integration.</summary>
 public static partial class ActionKitCatalog
 {
-    /// <summary>
-    /// Actions of the <c>edge</c> integration.
-    /// </summary>
+    /// <summary>Actions of the <c>edge</c> integration.</summary>
     [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
     public static partial class Edge
     {
@@ -774,7 +652,7 @@ public static partial class ActionKitCatalog
             description: "Every shape the generator must survive.\nText with <markup> & */ and {{settings.X}}, a smart quote \u2019 and an emoji \uD83D\uDE80.",
             safety: __AK::ActionSafety.Write,
             pagination: null,
-            parametersSchemaJson: "{\"additionalProperties\":false,\"definitions\":{\"node\":{\"description\":\"A recursive node.\",\"properties\":{\"children\":{\"items\":{\"$ref\":\"#/definitions/node\"},\"type\":\"array\"},\"name\":{\"type\":\"string\"},\"parent\":{\"$ref\":\"#/definitions/node\"}},\"required\":[\"name\"],\"type\":\"object\"}},\"properties\":{\"\":{\"type\":\"string\"},\"1stPlace\":{\"type\":\"string\"},\"AdditionalProperties\":{\"type\":\"string\"},\"EdgeKitchenSinkRequest\":{\"description\":\"Same name as the record that holds it.\",\"type\":\"string\"},\"EqualityContract\":{\"type\":\"string\"},\"Gr\\u00F6\\u00DFe\":{\"type\":\"number\"},\"Level__c\":{\"type\":\"string\"},\"PageSize\":{\"type\":\"integer\"},\"anything\":{\"type\":\"array\"},\"class\":{\"type\":\"boolean\"},\"either\":{\"oneOf\":[{\"type\":\"string\"},{\"properties\":{\"a\":{\"type\":\"string\"}},\"type\":\"object\"}]},\"field-email\":{\"type\":\"string\"},\"filter.value\":{\"type\":\"string\"},\"freeform\":{\"description\":\"Free-form JSON (an object, an array or a string).\",\"type\":\"object\"},\"from\":{\"type\":\"string\"},\"hs_clicked_linkedin_ad\":{\"enum\":[\"true\",\"false\"],\"type\":\"string\"},\"hs_legal_basis\":{\"enum\":[\"Legitimate interest \\u2013 prospect/lead\",\"Freely given consent from contact\",\"Not applicable\"],\"type\":\"string\"},\"hubspot_owner_id\":{\"enum\":[],\"type\":\"string\"},\"labels\":{\"additionalProperties\":{\"type\":\"string\"},\"type\":\"object\"},\"matrix\":{\"items\":{\"items\":{\"type\":\"number\"},\"type\":\"array\"},\"type\":\"array\"},\"maybe\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"null\"}]},\"multi\":{\"type\":[\"string\",\"number\"]},\"nullableCount\":{\"type\":[\"integer\",\"null\"]},\"numemployees\":{\"enum\":[\"1-5\",\"5-25\",\"1000\\u002B\",\"Mr.\",\"Mr\",\"\",\"class\",\"Value\",\"sq-al\",\"zh-chs\",\"1-5\"],\"type\":\"string\"},\"pageSize\":{\"type\":\"number\"},\"page_size\":{\"description\":\"Accepts values from 1 to 1000\",\"type\":\"string\"},\"people\":{\"items\":{\"properties\":{\"email\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"}},\"required\":[\"email\"],\"type\":\"object\"},\"type\":\"array\"},\"scores\":{\"additionalProperties\":{\"items\":{\"type\":\"integer\"},\"type\":\"array\"},\"type\":\"object\"},\"tags\":{\"items\":{\"type\":\"string\"},\"type\":\"array\"},\"tree\":{\"$ref\":\"#/definitions/node\"},\"untyped\":{},\"value\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"number\"}]},\"\\u540D\\u524D\":{\"type\":\"string\"},\"\\uD83D\\uDE80\":{\"type\":\"string\"}},\"required\":[\"from\",\"tree\",\"people\",\"hs_legal_basis\",\"PageSize\",\"class\",\"value\"],\"type\":\"object\"}",
+            parametersSchemaJson: """{"additionalProperties":false,"definitions":{"node":{"description":"A recursive node.","properties":{"children":{"items":{"$ref":"#/definitions/node"},"type":"array"},"name":{"type":"string"},"parent":{"$ref":"#/definitions/node"}},"required":["name"],"type":"object"}},"properties":{"":{"type":"string"},"1stPlace":{"type":"string"},"AdditionalProperties":{"type":"string"},"EdgeKitchenSinkRequest":{"description":"Same name as the record that holds it.","type":"string"},"EqualityContract":{"type":"string"},"Gr\u00F6\u00DFe":{"type":"number"},"Level__c":{"type":"string"},"PageSize":{"type":"integer"},"anything":{"type":"array"},"class":{"type":"boolean"},"either":{"oneOf":[{"type":"string"},{"properties":{"a":{"type":"string"}},"type":"object"}]},"field-email":{"type":"string"},"filter.value":{"type":"string"},"freeform":{"description":"Free-form JSON (an object, an array or a string).","type":"object"},"from":{"type":"string"},"hs_clicked_linkedin_ad":{"enum":["true","false"],"type":"string"},"hs_legal_basis":{"enum":["Legitimate interest \u2013 prospect/lead","Freely given consent from contact","Not applicable"],"type":"string"},"hubspot_owner_id":{"enum":[],"type":"string"},"labels":{"additionalProperties":{"type":"string"},"type":"object"},"matrix":{"items":{"items":{"type":"number"},"type":"array"},"type":"array"},"maybe":{"anyOf":[{"type":"string"},{"type":"null"}]},"multi":{"type":["string","number"]},"nullableCount":{"type":["integer","null"]},"numemployees":{"enum":["1-5","5-25","1000\u002B","Mr.","Mr","","class","Value","sq-al","zh-chs","1-5"],"type":"string"},"pageSize":{"type":"number"},"page_size":{"description":"Accepts values from 1 to 1000","type":"string"},"people":{"items":{"properties":{"email":{"type":"string"},"name":{"type":"string"}},"required":["email"],"type":"object"},"type":"array"},"scores":{"additionalProperties":{"items":{"type":"integer"},"type":"array"},"type":"object"},"tags":{"items":{"type":"string"},"type":"array"},"tree":{"$ref":"#/definitions/node"},"untyped":{},"value":{"anyOf":[{"type":"string"},{"type":"number"}]},"\u540D\u524D":{"type":"string"},"\uD83D\uDE80":{"type":"string"}},"required":["from","tree","people","hs_legal_basis","PageSize","class","value"],"type":"object"}""",
             schemaHash: "125342a5965021b9",
             readRequest: __Ns::EdgeKitchenSinkRequest.__Json.ReadValue,
             readResult: __AK::UntypedActionResult.Read,
@@ -782,9 +660,7 @@ public static partial class ActionKitCatalog
     }
 }
 
-/// <summary>
-/// Runs <c>edge</c> actions; every action is a method with its documentation.
-/// </summary>
+/// <summary>Runs <c>edge</c> actions; every action is a method with its documentation.</summary>
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial class EdgeActions
 {
@@ -804,8 +680,6 @@ public sealed partial class EdgeActions
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>
 public static partial class ActionKitRunnerExtensions
 {
-    /// <summary>
-    /// The <c>edge</c> actions.
-    /// </summary>
+    /// <summary>The <c>edge</c> actions.</summary>
     public static __Ns::EdgeActions Edge(this __AK::IActionRunner runner) => new(runner);
 }

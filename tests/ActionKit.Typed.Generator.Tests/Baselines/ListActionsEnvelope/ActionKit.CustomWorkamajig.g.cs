@@ -15,17 +15,13 @@ using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
 namespace Tests.ActionKit;
 
-/// <summary>
-/// Parameters of CUSTOM_WORKAMAJIG_GET_PROJECTS.
-/// </summary>
+/// <summary>Parameters of CUSTOM_WORKAMAJIG_GET_PROJECTS.</summary>
 /// <remarks>Runs <c>CUSTOM_WORKAMAJIG_GET_PROJECTS</c>.</remarks>
 [__JsonConverter(typeof(__Ns::CustomWorkamajigGetProjectsRequest.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record CustomWorkamajigGetProjectsRequest : __AK::IActionRequest<__AK::UntypedActionResult>, __AK::IPaginatedActionRequest<__Element>
 {
-    /// <summary>
-    /// The <c>paginationParameters</c> value.
-    /// </summary>
+    /// <summary>The <c>paginationParameters</c> value.</summary>
     /// <remarks>Wire name: <c>paginationParameters</c>.</remarks>
     public __Ns::CustomWorkamajigGetProjectsPaginationParameters? PaginationParameters { get; init; }
 
@@ -74,22 +70,16 @@ public sealed partial record CustomWorkamajigGetProjectsRequest : __AK::IActionR
     }
 }
 
-/// <summary>
-/// A value of the CustomWorkamajigGetProjectsPaginationParameters schema.
-/// </summary>
+/// <summary>A value of the CustomWorkamajigGetProjectsPaginationParameters schema.</summary>
 [__JsonConverter(typeof(__Ns::CustomWorkamajigGetProjectsPaginationParameters.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record CustomWorkamajigGetProjectsPaginationParameters
 {
-    /// <summary>
-    /// The <c>pageNumber</c> value.
-    /// </summary>
+    /// <summary>The <c>pageNumber</c> value.</summary>
     /// <remarks>Wire name: <c>pageNumber</c>.</remarks>
     public double? PageNumber { get; init; }
 
-    /// <summary>
-    /// The <c>limit</c> value.
-    /// </summary>
+    /// <summary>The <c>limit</c> value.</summary>
     /// <remarks>Wire name: <c>limit</c>.</remarks>
     public double? Limit { get; init; }
 
@@ -137,18 +127,14 @@ public sealed partial record CustomWorkamajigGetProjectsPaginationParameters
 /// <summary>The actions this project generated from ActionKit schemas, by integration.</summary>
 public static partial class ActionKitCatalog
 {
-    /// <summary>
-    /// Actions of the <c>custom.workamajig</c> integration.
-    /// </summary>
+    /// <summary>Actions of the <c>custom.workamajig</c> integration.</summary>
     [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
     public static partial class CustomWorkamajig
     {
         /// <summary>The integration key as ActionKit spells it.</summary>
         public const string Key = "custom.workamajig";
 
-        /// <summary>
-        /// List projects in Workamajig.
-        /// </summary>
+        /// <summary>List projects in Workamajig.</summary>
         /// <remarks><c>CUSTOM_WORKAMAJIG_GET_PROJECTS</c></remarks>
         public static readonly __AK::ActionDescriptor<__Ns::CustomWorkamajigGetProjectsRequest, __AK::UntypedActionResult> GetProjects = new(
             name: "CUSTOM_WORKAMAJIG_GET_PROJECTS",
@@ -156,7 +142,7 @@ public static partial class ActionKitCatalog
             description: "List projects in Workamajig.",
             safety: __AK::ActionSafety.Read,
             pagination: new __AK::ActionPagination(__AK::PaginationStyle.PageNumber, "pageNumber", "limit", null, null),
-            parametersSchemaJson: "{\"additionalProperties\":false,\"properties\":{\"paginationParameters\":{\"additionalProperties\":false,\"properties\":{\"limit\":{\"type\":\"number\"},\"pageNumber\":{\"type\":\"number\"}},\"required\":[],\"type\":\"object\"}},\"required\":[],\"type\":\"object\"}",
+            parametersSchemaJson: """{"additionalProperties":false,"properties":{"paginationParameters":{"additionalProperties":false,"properties":{"limit":{"type":"number"},"pageNumber":{"type":"number"}},"required":[],"type":"object"}},"required":[],"type":"object"}""",
             schemaHash: "53dcac324f994662",
             readRequest: __Ns::CustomWorkamajigGetProjectsRequest.__Json.ReadValue,
             readResult: __AK::UntypedActionResult.Read,
@@ -164,9 +150,7 @@ public static partial class ActionKitCatalog
     }
 }
 
-/// <summary>
-/// Runs <c>custom.workamajig</c> actions; every action is a method with its documentation.
-/// </summary>
+/// <summary>Runs <c>custom.workamajig</c> actions; every action is a method with its documentation.</summary>
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial class CustomWorkamajigActions
 {
@@ -175,15 +159,11 @@ public sealed partial class CustomWorkamajigActions
     /// <summary>Creates the facade over a runner, usually an <c>ActionKitClient</c>.</summary>
     public CustomWorkamajigActions(__AK::IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
 
-    /// <summary>
-    /// List projects in Workamajig.
-    /// </summary>
+    /// <summary>List projects in Workamajig.</summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<__AK::UntypedActionResult>> GetProjectsAsync(__Ns::CustomWorkamajigGetProjectsRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
 
-    /// <summary>
-    /// Every item of CUSTOM_WORKAMAJIG_GET_PROJECTS, fetched page by page as it is enumerated (pageNumber pagination).
-    /// </summary>
+    /// <summary>Every item of CUSTOM_WORKAMAJIG_GET_PROJECTS, fetched page by page as it is enumerated (pageNumber pagination).</summary>
     public __AK::ActionPageable<__Element> GetProjectsPagedAsync(__Ns::CustomWorkamajigGetProjectsRequest request, __AK::PaginationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         __AK::ActionRunnerPaginationExtensions.PaginateAsync(_runner, request, options, cancellationToken);
 }
@@ -191,8 +171,6 @@ public sealed partial class CustomWorkamajigActions
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>
 public static partial class ActionKitRunnerExtensions
 {
-    /// <summary>
-    /// The <c>custom.workamajig</c> actions.
-    /// </summary>
+    /// <summary>The <c>custom.workamajig</c> actions.</summary>
     public static __Ns::CustomWorkamajigActions CustomWorkamajig(this __AK::IActionRunner runner) => new(runner);
 }

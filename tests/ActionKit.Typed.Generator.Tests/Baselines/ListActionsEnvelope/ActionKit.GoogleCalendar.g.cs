@@ -15,23 +15,17 @@ using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
 namespace Tests.ActionKit;
 
-/// <summary>
-/// Parameters of GOOGLE_CALENDAR_CREATE_EVENT.
-/// </summary>
+/// <summary>Parameters of GOOGLE_CALENDAR_CREATE_EVENT.</summary>
 /// <remarks>Runs <c>GOOGLE_CALENDAR_CREATE_EVENT</c>.</remarks>
 [__JsonConverter(typeof(__Ns::GoogleCalendarCreateEventRequest.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record GoogleCalendarCreateEventRequest : __AK::IActionRequest<__AK::UntypedActionResult>
 {
-    /// <summary>
-    /// The <c>title</c> value.
-    /// </summary>
+    /// <summary>The <c>title</c> value.</summary>
     /// <remarks>Wire name: <c>title</c>.</remarks>
     public required string Title { get; init; }
 
-    /// <summary>
-    /// Start : ISO 8601 date-time.
-    /// </summary>
+    /// <summary>Start : ISO 8601 date-time.</summary>
     /// <remarks>Wire name: <c>start</c>.</remarks>
     public string? Start { get; init; }
 
@@ -83,9 +77,7 @@ public sealed partial record GoogleCalendarCreateEventRequest : __AK::IActionReq
     }
 }
 
-/// <summary>
-/// Parameters of GOOGLE_CALENDAR_LIST_EVENTS.
-/// </summary>
+/// <summary>Parameters of GOOGLE_CALENDAR_LIST_EVENTS.</summary>
 /// <remarks>Runs <c>GOOGLE_CALENDAR_LIST_EVENTS</c>.</remarks>
 [__JsonConverter(typeof(__Ns::GoogleCalendarListEventsRequest.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
@@ -126,18 +118,14 @@ public sealed partial record GoogleCalendarListEventsRequest : __AK::IActionRequ
 /// <summary>The actions this project generated from ActionKit schemas, by integration.</summary>
 public static partial class ActionKitCatalog
 {
-    /// <summary>
-    /// Actions of the <c>googleCalendar</c> integration.
-    /// </summary>
+    /// <summary>Actions of the <c>googleCalendar</c> integration.</summary>
     [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
     public static partial class GoogleCalendar
     {
         /// <summary>The integration key as ActionKit spells it.</summary>
         public const string Key = "googleCalendar";
 
-        /// <summary>
-        /// Create an event.
-        /// </summary>
+        /// <summary>Create an event.</summary>
         /// <remarks><c>GOOGLE_CALENDAR_CREATE_EVENT</c></remarks>
         public static readonly __AK::ActionDescriptor<__Ns::GoogleCalendarCreateEventRequest, __AK::UntypedActionResult> CreateEvent = new(
             name: "GOOGLE_CALENDAR_CREATE_EVENT",
@@ -145,15 +133,13 @@ public static partial class ActionKitCatalog
             description: "Create an event.",
             safety: __AK::ActionSafety.Write,
             pagination: null,
-            parametersSchemaJson: "{\"additionalProperties\":false,\"properties\":{\"start\":{\"description\":\"Start : ISO 8601 date-time.\",\"type\":\"string\"},\"title\":{\"type\":\"string\"}},\"required\":[\"title\"],\"type\":\"object\"}",
+            parametersSchemaJson: """{"additionalProperties":false,"properties":{"start":{"description":"Start : ISO 8601 date-time.","type":"string"},"title":{"type":"string"}},"required":["title"],"type":"object"}""",
             schemaHash: "f9c601624d15cfa1",
             readRequest: __Ns::GoogleCalendarCreateEventRequest.__Json.ReadValue,
             readResult: __AK::UntypedActionResult.Read,
             resultKind: __AK::ActionResultKind.Json);
 
-        /// <summary>
-        /// List events.
-        /// </summary>
+        /// <summary>List events.</summary>
         /// <remarks><c>GOOGLE_CALENDAR_LIST_EVENTS</c></remarks>
         public static readonly __AK::ActionDescriptor<__Ns::GoogleCalendarListEventsRequest, __AK::UntypedActionResult> ListEvents = new(
             name: "GOOGLE_CALENDAR_LIST_EVENTS",
@@ -161,7 +147,7 @@ public static partial class ActionKitCatalog
             description: "List events.",
             safety: __AK::ActionSafety.Read,
             pagination: null,
-            parametersSchemaJson: "{\"additionalProperties\":false,\"properties\":{},\"required\":[],\"type\":\"object\"}",
+            parametersSchemaJson: """{"additionalProperties":false,"properties":{},"required":[],"type":"object"}""",
             schemaHash: "cac1974ef73707cf",
             readRequest: __Ns::GoogleCalendarListEventsRequest.__Json.ReadValue,
             readResult: __AK::UntypedActionResult.Read,
@@ -169,9 +155,7 @@ public static partial class ActionKitCatalog
     }
 }
 
-/// <summary>
-/// Runs <c>googleCalendar</c> actions; every action is a method with its documentation.
-/// </summary>
+/// <summary>Runs <c>googleCalendar</c> actions; every action is a method with its documentation.</summary>
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial class GoogleCalendarActions
 {
@@ -180,15 +164,11 @@ public sealed partial class GoogleCalendarActions
     /// <summary>Creates the facade over a runner, usually an <c>ActionKitClient</c>.</summary>
     public GoogleCalendarActions(__AK::IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
 
-    /// <summary>
-    /// Create an event.
-    /// </summary>
+    /// <summary>Create an event.</summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<__AK::UntypedActionResult>> CreateEventAsync(__Ns::GoogleCalendarCreateEventRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
 
-    /// <summary>
-    /// List events.
-    /// </summary>
+    /// <summary>List events.</summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<__AK::UntypedActionResult>> ListEventsAsync(__Ns::GoogleCalendarListEventsRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
 }
@@ -196,8 +176,6 @@ public sealed partial class GoogleCalendarActions
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>
 public static partial class ActionKitRunnerExtensions
 {
-    /// <summary>
-    /// The <c>googleCalendar</c> actions.
-    /// </summary>
+    /// <summary>The <c>googleCalendar</c> actions.</summary>
     public static __Ns::GoogleCalendarActions GoogleCalendar(this __AK::IActionRunner runner) => new(runner);
 }

@@ -15,23 +15,17 @@ using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
 namespace Tests.ActionKit;
 
-/// <summary>
-/// Parameters of MONDAY_CREATE_ITEM.
-/// </summary>
+/// <summary>Parameters of MONDAY_CREATE_ITEM.</summary>
 /// <remarks>Runs <c>MONDAY_CREATE_ITEM</c>.</remarks>
 [__JsonConverter(typeof(__Ns::MondayCreateItemRequest.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record MondayCreateItemRequest : __AK::IActionRequest<__AK::UntypedActionResult>
 {
-    /// <summary>
-    /// Board : the board to add to.
-    /// </summary>
+    /// <summary>Board : the board to add to.</summary>
     /// <remarks>Wire name: <c>boardId</c>.</remarks>
     public required string BoardId { get; init; }
 
-    /// <summary>
-    /// The <c>itemName</c> value.
-    /// </summary>
+    /// <summary>The <c>itemName</c> value.</summary>
     /// <remarks>Wire name: <c>itemName</c>.</remarks>
     public required string ItemName { get; init; }
 
@@ -87,18 +81,14 @@ public sealed partial record MondayCreateItemRequest : __AK::IActionRequest<__AK
 /// <summary>The actions this project generated from ActionKit schemas, by integration.</summary>
 public static partial class ActionKitCatalog
 {
-    /// <summary>
-    /// Actions of the <c>monday.com</c> integration.
-    /// </summary>
+    /// <summary>Actions of the <c>monday.com</c> integration.</summary>
     [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
     public static partial class Monday
     {
         /// <summary>The integration key as ActionKit spells it.</summary>
         public const string Key = "monday.com";
 
-        /// <summary>
-        /// Create an item on a board.
-        /// </summary>
+        /// <summary>Create an item on a board.</summary>
         /// <remarks><c>MONDAY_CREATE_ITEM</c></remarks>
         public static readonly __AK::ActionDescriptor<__Ns::MondayCreateItemRequest, __AK::UntypedActionResult> CreateItem = new(
             name: "MONDAY_CREATE_ITEM",
@@ -106,7 +96,7 @@ public static partial class ActionKitCatalog
             description: "Create an item on a board.",
             safety: __AK::ActionSafety.Write,
             pagination: null,
-            parametersSchemaJson: "{\"additionalProperties\":false,\"properties\":{\"boardId\":{\"description\":\"Board : the board to add to.\",\"type\":\"string\"},\"itemName\":{\"type\":\"string\"}},\"required\":[\"boardId\",\"itemName\"],\"type\":\"object\"}",
+            parametersSchemaJson: """{"additionalProperties":false,"properties":{"boardId":{"description":"Board : the board to add to.","type":"string"},"itemName":{"type":"string"}},"required":["boardId","itemName"],"type":"object"}""",
             schemaHash: "12ec13f2e9d0d21f",
             readRequest: __Ns::MondayCreateItemRequest.__Json.ReadValue,
             readResult: __AK::UntypedActionResult.Read,
@@ -114,9 +104,7 @@ public static partial class ActionKitCatalog
     }
 }
 
-/// <summary>
-/// Runs <c>monday.com</c> actions; every action is a method with its documentation.
-/// </summary>
+/// <summary>Runs <c>monday.com</c> actions; every action is a method with its documentation.</summary>
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial class MondayActions
 {
@@ -125,9 +113,7 @@ public sealed partial class MondayActions
     /// <summary>Creates the facade over a runner, usually an <c>ActionKitClient</c>.</summary>
     public MondayActions(__AK::IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
 
-    /// <summary>
-    /// Create an item on a board.
-    /// </summary>
+    /// <summary>Create an item on a board.</summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<__AK::UntypedActionResult>> CreateItemAsync(__Ns::MondayCreateItemRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
 }
@@ -135,8 +121,6 @@ public sealed partial class MondayActions
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>
 public static partial class ActionKitRunnerExtensions
 {
-    /// <summary>
-    /// The <c>monday.com</c> actions.
-    /// </summary>
+    /// <summary>The <c>monday.com</c> actions.</summary>
     public static __Ns::MondayActions Monday(this __AK::IActionRunner runner) => new(runner);
 }

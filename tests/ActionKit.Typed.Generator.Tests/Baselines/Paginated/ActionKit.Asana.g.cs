@@ -15,35 +15,25 @@ using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
 namespace Tests.ActionKit;
 
-/// <summary>
-/// Parameters of ASANA_GET_PROJECTS.
-/// </summary>
+/// <summary>Parameters of ASANA_GET_PROJECTS.</summary>
 /// <remarks>Runs <c>ASANA_GET_PROJECTS</c>.</remarks>
 [__JsonConverter(typeof(__Ns::AsanaGetProjectsRequest.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record AsanaGetProjectsRequest : __AK::IActionRequest<__Ns::AsanaGetProjectsResult>, __AK::IPaginatedActionRequest<__Ns::AsanaGetProjectsProject>
 {
-    /// <summary>
-    /// Workspace : GID of the workspace whose projects are listed. Leave empty to search every workspace the user belongs to.
-    /// </summary>
+    /// <summary>Workspace : GID of the workspace whose projects are listed. Leave empty to search every workspace the user belongs to.</summary>
     /// <remarks>Wire name: <c>workspace</c>.</remarks>
     public string? Workspace { get; init; }
 
-    /// <summary>
-    /// Team : GID of a team, to list only that team's projects.
-    /// </summary>
+    /// <summary>Team : GID of a team, to list only that team's projects.</summary>
     /// <remarks>Wire name: <c>team</c>.</remarks>
     public string? Team { get; init; }
 
-    /// <summary>
-    /// Archived : "true" lists only archived projects, "false" only active ones. Leave empty to list both.
-    /// </summary>
+    /// <summary>Archived : "true" lists only archived projects, "false" only active ones. Leave empty to list both.</summary>
     /// <remarks>Wire name: <c>archived</c>.</remarks>
     public __Ns::AsanaGetProjectsArchived? Archived { get; init; }
 
-    /// <summary>
-    /// Paging controls for this list. Omit it to fetch the first page.
-    /// </summary>
+    /// <summary>Paging controls for this list. Omit it to fetch the first page.</summary>
     /// <remarks>Wire name: <c>paginationParameters</c>.</remarks>
     public __Ns::AsanaGetProjectsPaginationParameters? PaginationParameters { get; init; }
 
@@ -104,22 +94,16 @@ public sealed partial record AsanaGetProjectsRequest : __AK::IActionRequest<__Ns
     }
 }
 
-/// <summary>
-/// A value of the AsanaGetProjectsResult schema.
-/// </summary>
+/// <summary>A value of the AsanaGetProjectsResult schema.</summary>
 [__JsonConverter(typeof(__Ns::AsanaGetProjectsResult.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record AsanaGetProjectsResult
 {
-    /// <summary>
-    /// The <c>data</c> value.
-    /// </summary>
+    /// <summary>The <c>data</c> value.</summary>
     /// <remarks>Wire name: <c>data</c>.</remarks>
     public __Collections::IReadOnlyList<__Ns::AsanaGetProjectsProject>? Data { get; init; }
 
-    /// <summary>
-    /// The <c>nextPageCursor</c> value.
-    /// </summary>
+    /// <summary>The <c>nextPageCursor</c> value.</summary>
     /// <remarks>Wire name: <c>nextPageCursor</c>.</remarks>
     public string? NextPageCursor { get; init; }
 
@@ -164,28 +148,20 @@ public sealed partial record AsanaGetProjectsResult
     }
 }
 
-/// <summary>
-/// A value of the AsanaGetProjectsCompact schema.
-/// </summary>
+/// <summary>A value of the AsanaGetProjectsCompact schema.</summary>
 [__JsonConverter(typeof(__Ns::AsanaGetProjectsCompact.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record AsanaGetProjectsCompact
 {
-    /// <summary>
-    /// The <c>gid</c> value.
-    /// </summary>
+    /// <summary>The <c>gid</c> value.</summary>
     /// <remarks>Wire name: <c>gid</c>.</remarks>
     public string? Gid { get; init; }
 
-    /// <summary>
-    /// The <c>name</c> value.
-    /// </summary>
+    /// <summary>The <c>name</c> value.</summary>
     /// <remarks>Wire name: <c>name</c>.</remarks>
     public string? Name { get; init; }
 
-    /// <summary>
-    /// The <c>resource_type</c> value.
-    /// </summary>
+    /// <summary>The <c>resource_type</c> value.</summary>
     /// <remarks>Wire name: <c>resource_type</c>.</remarks>
     public string? ResourceType { get; init; }
 
@@ -234,82 +210,56 @@ public sealed partial record AsanaGetProjectsCompact
     }
 }
 
-/// <summary>
-/// A value of the AsanaGetProjectsProject schema.
-/// </summary>
+/// <summary>A value of the AsanaGetProjectsProject schema.</summary>
 [__JsonConverter(typeof(__Ns::AsanaGetProjectsProject.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record AsanaGetProjectsProject
 {
-    /// <summary>
-    /// The <c>gid</c> value.
-    /// </summary>
+    /// <summary>The <c>gid</c> value.</summary>
     /// <remarks>Wire name: <c>gid</c>.</remarks>
     public string? Gid { get; init; }
 
-    /// <summary>
-    /// The <c>name</c> value.
-    /// </summary>
+    /// <summary>The <c>name</c> value.</summary>
     /// <remarks>Wire name: <c>name</c>.</remarks>
     public string? Name { get; init; }
 
-    /// <summary>
-    /// The <c>resource_type</c> value.
-    /// </summary>
+    /// <summary>The <c>resource_type</c> value.</summary>
     /// <remarks>Wire name: <c>resource_type</c>.</remarks>
     public string? ResourceType { get; init; }
 
-    /// <summary>
-    /// The <c>archived</c> value.
-    /// </summary>
+    /// <summary>The <c>archived</c> value.</summary>
     /// <remarks>Wire name: <c>archived</c>.</remarks>
     public bool? Archived { get; init; }
 
-    /// <summary>
-    /// The <c>color</c> value.
-    /// </summary>
+    /// <summary>The <c>color</c> value.</summary>
     /// <remarks>Wire name: <c>color</c>.</remarks>
     public string? Color { get; init; }
 
-    /// <summary>
-    /// The <c>notes</c> value.
-    /// </summary>
+    /// <summary>The <c>notes</c> value.</summary>
     /// <remarks>Wire name: <c>notes</c>.</remarks>
     public string? Notes { get; init; }
 
-    /// <summary>
-    /// The <c>created_at</c> value.
-    /// </summary>
+    /// <summary>The <c>created_at</c> value.</summary>
     /// <remarks>Wire name: <c>created_at</c>.</remarks>
     public string? CreatedAt { get; init; }
 
-    /// <summary>
-    /// The <c>modified_at</c> value.
-    /// </summary>
+    /// <summary>The <c>modified_at</c> value.</summary>
     /// <remarks>Wire name: <c>modified_at</c>.</remarks>
     public string? ModifiedAt { get; init; }
 
-    /// <summary>
-    /// The <c>permalink_url</c> value.
-    /// </summary>
+    /// <summary>The <c>permalink_url</c> value.</summary>
     /// <remarks>Wire name: <c>permalink_url</c>.</remarks>
     public string? PermalinkUrl { get; init; }
 
-    /// <summary>
-    /// The <c>workspace</c> value.
-    /// </summary>
+    /// <summary>The <c>workspace</c> value.</summary>
     /// <remarks>Wire name: <c>workspace</c>.</remarks>
     public __Ns::AsanaGetProjectsCompact? Workspace { get; init; }
 
-    /// <summary>
-    /// The <c>team</c> value.
-    /// </summary>
+    /// <summary>The <c>team</c> value.</summary>
     /// <remarks>Wire name: <c>team</c>.</remarks>
     public __Ns::AsanaGetProjectsCompact? Team { get; init; }
 
-    /// <summary>
-    /// The <c>owner</c> value.
-    /// </summary>
+    /// <summary>The <c>owner</c> value.</summary>
     /// <remarks>Wire name: <c>owner</c>.</remarks>
     public __Ns::AsanaGetProjectsCompact? Owner { get; init; }
 
@@ -394,9 +344,7 @@ public sealed partial record AsanaGetProjectsProject
     }
 }
 
-/// <summary>
-/// Archived : "true" lists only archived projects, "false" only active ones. Leave empty to list both.
-/// </summary>
+/// <summary>Archived : "true" lists only archived projects, "false" only active ones. Leave empty to list both.</summary>
 /// <remarks>An open set: values not listed here are kept as they are.</remarks>
 [__JsonConverter(typeof(__Ns::AsanaGetProjectsArchived.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
@@ -410,14 +358,10 @@ public readonly partial struct AsanaGetProjectsArchived : global::System.IEquata
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>
-    /// <c>true</c>
-    /// </summary>
+    /// <summary><c>true</c></summary>
     public static __Ns::AsanaGetProjectsArchived True { get; } = new("true");
 
-    /// <summary>
-    /// <c>false</c>
-    /// </summary>
+    /// <summary><c>false</c></summary>
     public static __Ns::AsanaGetProjectsArchived False { get; } = new("false");
 
     /// <summary>Converts a wire value.</summary>
@@ -450,22 +394,16 @@ public readonly partial struct AsanaGetProjectsArchived : global::System.IEquata
     }
 }
 
-/// <summary>
-/// Paging controls for this list. Omit it to fetch the first page.
-/// </summary>
+/// <summary>Paging controls for this list. Omit it to fetch the first page.</summary>
 [__JsonConverter(typeof(__Ns::AsanaGetProjectsPaginationParameters.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record AsanaGetProjectsPaginationParameters
 {
-    /// <summary>
-    /// Cursor from the previous page of results. Leave empty to start at the first page.
-    /// </summary>
+    /// <summary>Cursor from the previous page of results. Leave empty to start at the first page.</summary>
     /// <remarks>Wire name: <c>pageCursor</c>.</remarks>
     public string? PageCursor { get; init; }
 
-    /// <summary>
-    /// Largest number of items to return in one page.
-    /// </summary>
+    /// <summary>Largest number of items to return in one page.</summary>
     /// <remarks>Wire name: <c>limit</c>.</remarks>
     public double? Limit { get; init; }
 
@@ -513,18 +451,14 @@ public sealed partial record AsanaGetProjectsPaginationParameters
 /// <summary>The actions this project generated from ActionKit schemas, by integration.</summary>
 public static partial class ActionKitCatalog
 {
-    /// <summary>
-    /// Actions of the <c>asana</c> integration.
-    /// </summary>
+    /// <summary>Actions of the <c>asana</c> integration.</summary>
     [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
     public static partial class Asana
     {
         /// <summary>The integration key as ActionKit spells it.</summary>
         public const string Key = "asana";
 
-        /// <summary>
-        /// List the Asana projects the connected user can see, optionally narrowed to one workspace or team.
-        /// </summary>
+        /// <summary>List the Asana projects the connected user can see, optionally narrowed to one workspace or team.</summary>
         /// <remarks><c>ASANA_GET_PROJECTS</c></remarks>
         public static readonly __AK::ActionDescriptor<__Ns::AsanaGetProjectsRequest, __Ns::AsanaGetProjectsResult> GetProjects = new(
             name: "ASANA_GET_PROJECTS",
@@ -532,7 +466,7 @@ public static partial class ActionKitCatalog
             description: "List the Asana projects the connected user can see, optionally narrowed to one workspace or team.",
             safety: __AK::ActionSafety.Read,
             pagination: new __AK::ActionPagination(__AK::PaginationStyle.Cursor, "pageCursor", "limit", "/data", "/nextPageCursor"),
-            parametersSchemaJson: "{\"additionalProperties\":false,\"properties\":{\"archived\":{\"description\":\"Archived : \\u0022true\\u0022 lists only archived projects, \\u0022false\\u0022 only active ones. Leave empty to list both.\",\"enum\":[\"true\",\"false\"],\"type\":\"string\"},\"paginationParameters\":{\"additionalProperties\":false,\"description\":\"Paging controls for this list. Omit it to fetch the first page.\",\"properties\":{\"limit\":{\"description\":\"Largest number of items to return in one page.\",\"type\":\"number\"},\"pageCursor\":{\"description\":\"Cursor from the previous page of results. Leave empty to start at the first page.\",\"type\":\"string\"}},\"required\":[],\"type\":\"object\"},\"team\":{\"description\":\"Team : GID of a team, to list only that team\\u0027s projects.\",\"type\":\"string\"},\"workspace\":{\"description\":\"Workspace : GID of the workspace whose projects are listed. Leave empty to search every workspace the user belongs to.\",\"type\":\"string\"}},\"required\":[],\"type\":\"object\"}",
+            parametersSchemaJson: """{"additionalProperties":false,"properties":{"archived":{"description":"Archived : \u0022true\u0022 lists only archived projects, \u0022false\u0022 only active ones. Leave empty to list both.","enum":["true","false"],"type":"string"},"paginationParameters":{"additionalProperties":false,"description":"Paging controls for this list. Omit it to fetch the first page.","properties":{"limit":{"description":"Largest number of items to return in one page.","type":"number"},"pageCursor":{"description":"Cursor from the previous page of results. Leave empty to start at the first page.","type":"string"}},"required":[],"type":"object"},"team":{"description":"Team : GID of a team, to list only that team\u0027s projects.","type":"string"},"workspace":{"description":"Workspace : GID of the workspace whose projects are listed. Leave empty to search every workspace the user belongs to.","type":"string"}},"required":[],"type":"object"}""",
             schemaHash: "ce8f298427c10073",
             readRequest: __Ns::AsanaGetProjectsRequest.__Json.ReadValue,
             readResult: __Ns::AsanaGetProjectsResult.__Json.ReadValue,
@@ -540,9 +474,7 @@ public static partial class ActionKitCatalog
     }
 }
 
-/// <summary>
-/// Runs <c>asana</c> actions; every action is a method with its documentation.
-/// </summary>
+/// <summary>Runs <c>asana</c> actions; every action is a method with its documentation.</summary>
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial class AsanaActions
 {
@@ -551,15 +483,11 @@ public sealed partial class AsanaActions
     /// <summary>Creates the facade over a runner, usually an <c>ActionKitClient</c>.</summary>
     public AsanaActions(__AK::IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
 
-    /// <summary>
-    /// List the Asana projects the connected user can see, optionally narrowed to one workspace or team.
-    /// </summary>
+    /// <summary>List the Asana projects the connected user can see, optionally narrowed to one workspace or team.</summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<__Ns::AsanaGetProjectsResult>> GetProjectsAsync(__Ns::AsanaGetProjectsRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
 
-    /// <summary>
-    /// Every item of ASANA_GET_PROJECTS, fetched page by page as it is enumerated (cursor pagination).
-    /// </summary>
+    /// <summary>Every item of ASANA_GET_PROJECTS, fetched page by page as it is enumerated (cursor pagination).</summary>
     public __AK::ActionPageable<__Ns::AsanaGetProjectsProject> GetProjectsPagedAsync(__Ns::AsanaGetProjectsRequest request, __AK::PaginationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         __AK::ActionRunnerPaginationExtensions.PaginateAsync(_runner, request, options, cancellationToken);
 }
@@ -567,8 +495,6 @@ public sealed partial class AsanaActions
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>
 public static partial class ActionKitRunnerExtensions
 {
-    /// <summary>
-    /// The <c>asana</c> actions.
-    /// </summary>
+    /// <summary>The <c>asana</c> actions.</summary>
     public static __Ns::AsanaActions Asana(this __AK::IActionRunner runner) => new(runner);
 }

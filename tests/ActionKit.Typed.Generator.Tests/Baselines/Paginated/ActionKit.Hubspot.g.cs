@@ -15,23 +15,17 @@ using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
 namespace Tests.ActionKit;
 
-/// <summary>
-/// Parameters of HUBSPOT_GET_RECORDS_ANY.
-/// </summary>
+/// <summary>Parameters of HUBSPOT_GET_RECORDS_ANY.</summary>
 /// <remarks>Runs <c>HUBSPOT_GET_RECORDS_ANY</c>.</remarks>
 [__JsonConverter(typeof(__Ns::HubspotGetRecordsAnyRequest.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record HubspotGetRecordsAnyRequest : __AK::IActionRequest<__AK::UntypedActionResult>, __AK::IPaginatedActionRequest<__Element>
 {
-    /// <summary>
-    /// Record Type
-    /// </summary>
+    /// <summary>Record Type</summary>
     /// <remarks>Wire name: <c>recordType</c>.</remarks>
     public required string RecordType { get; init; }
 
-    /// <summary>
-    /// Pagination parameters for paginated results
-    /// </summary>
+    /// <summary>Pagination parameters for paginated results</summary>
     /// <remarks>Wire name: <c>paginationParameters</c>.</remarks>
     public __Ns::HubspotGetRecordsAnyPaginationParameters? PaginationParameters { get; init; }
 
@@ -85,16 +79,12 @@ public sealed partial record HubspotGetRecordsAnyRequest : __AK::IActionRequest<
     }
 }
 
-/// <summary>
-/// Pagination parameters for paginated results
-/// </summary>
+/// <summary>Pagination parameters for paginated results</summary>
 [__JsonConverter(typeof(__Ns::HubspotGetRecordsAnyPaginationParameters.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record HubspotGetRecordsAnyPaginationParameters
 {
-    /// <summary>
-    /// The cursor indicating the current page
-    /// </summary>
+    /// <summary>The cursor indicating the current page</summary>
     /// <remarks>Wire name: <c>pageCursor</c>.</remarks>
     public string? PageCursor { get; init; }
 
@@ -138,18 +128,14 @@ public sealed partial record HubspotGetRecordsAnyPaginationParameters
 /// <summary>The actions this project generated from ActionKit schemas, by integration.</summary>
 public static partial class ActionKitCatalog
 {
-    /// <summary>
-    /// Actions of the <c>hubspot</c> integration.
-    /// </summary>
+    /// <summary>Actions of the <c>hubspot</c> integration.</summary>
     [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
     public static partial class Hubspot
     {
         /// <summary>The integration key as ActionKit spells it.</summary>
         public const string Key = "hubspot";
 
-        /// <summary>
-        /// Triggered when a user wants to Get Any an unknown object typein Hubspot
-        /// </summary>
+        /// <summary>Triggered when a user wants to Get Any an unknown object typein Hubspot</summary>
         /// <remarks><c>HUBSPOT_GET_RECORDS_ANY</c></remarks>
         public static readonly __AK::ActionDescriptor<__Ns::HubspotGetRecordsAnyRequest, __AK::UntypedActionResult> GetRecordsAny = new(
             name: "HUBSPOT_GET_RECORDS_ANY",
@@ -157,7 +143,7 @@ public static partial class ActionKitCatalog
             description: "Triggered when a user wants to Get Any an unknown object typein Hubspot",
             safety: __AK::ActionSafety.Read,
             pagination: new __AK::ActionPagination(__AK::PaginationStyle.Cursor, "pageCursor", null, null, null),
-            parametersSchemaJson: "{\"additionalProperties\":false,\"properties\":{\"paginationParameters\":{\"additionalProperties\":false,\"description\":\"Pagination parameters for paginated results\",\"properties\":{\"pageCursor\":{\"description\":\"The cursor indicating the current page\",\"type\":\"string\"}},\"required\":[],\"type\":\"object\"},\"recordType\":{\"description\":\"Record Type\",\"type\":\"string\"}},\"required\":[\"recordType\"],\"type\":\"object\"}",
+            parametersSchemaJson: """{"additionalProperties":false,"properties":{"paginationParameters":{"additionalProperties":false,"description":"Pagination parameters for paginated results","properties":{"pageCursor":{"description":"The cursor indicating the current page","type":"string"}},"required":[],"type":"object"},"recordType":{"description":"Record Type","type":"string"}},"required":["recordType"],"type":"object"}""",
             schemaHash: "10b79a8bd46f2a41",
             readRequest: __Ns::HubspotGetRecordsAnyRequest.__Json.ReadValue,
             readResult: __AK::UntypedActionResult.Read,
@@ -165,9 +151,7 @@ public static partial class ActionKitCatalog
     }
 }
 
-/// <summary>
-/// Runs <c>hubspot</c> actions; every action is a method with its documentation.
-/// </summary>
+/// <summary>Runs <c>hubspot</c> actions; every action is a method with its documentation.</summary>
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial class HubspotActions
 {
@@ -176,15 +160,11 @@ public sealed partial class HubspotActions
     /// <summary>Creates the facade over a runner, usually an <c>ActionKitClient</c>.</summary>
     public HubspotActions(__AK::IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
 
-    /// <summary>
-    /// Triggered when a user wants to Get Any an unknown object typein Hubspot
-    /// </summary>
+    /// <summary>Triggered when a user wants to Get Any an unknown object typein Hubspot</summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<__AK::UntypedActionResult>> GetRecordsAnyAsync(__Ns::HubspotGetRecordsAnyRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
 
-    /// <summary>
-    /// Every item of HUBSPOT_GET_RECORDS_ANY, fetched page by page as it is enumerated (cursor pagination).
-    /// </summary>
+    /// <summary>Every item of HUBSPOT_GET_RECORDS_ANY, fetched page by page as it is enumerated (cursor pagination).</summary>
     public __AK::ActionPageable<__Element> GetRecordsAnyPagedAsync(__Ns::HubspotGetRecordsAnyRequest request, __AK::PaginationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         __AK::ActionRunnerPaginationExtensions.PaginateAsync(_runner, request, options, cancellationToken);
 }
@@ -192,8 +172,6 @@ public sealed partial class HubspotActions
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>
 public static partial class ActionKitRunnerExtensions
 {
-    /// <summary>
-    /// The <c>hubspot</c> actions.
-    /// </summary>
+    /// <summary>The <c>hubspot</c> actions.</summary>
     public static __Ns::HubspotActions Hubspot(this __AK::IActionRunner runner) => new(runner);
 }

@@ -15,23 +15,17 @@ using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 
 namespace Tests.ActionKit;
 
-/// <summary>
-/// Parameters of SLACK_SEND_MESSAGE.
-/// </summary>
+/// <summary>Parameters of SLACK_SEND_MESSAGE.</summary>
 /// <remarks>Runs <c>SLACK_SEND_MESSAGE</c>.</remarks>
 [__JsonConverter(typeof(__Ns::SlackSendMessageRequest.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record SlackSendMessageRequest : __AK::IActionRequest<__Ns::SlackSendMessageResult>
 {
-    /// <summary>
-    /// Channel : The channel to post in, given as a channel ID (C…) or a name such as #general.
-    /// </summary>
+    /// <summary>Channel : The channel to post in, given as a channel ID (C…) or a name such as #general.</summary>
     /// <remarks>Wire name: <c>channel</c>.</remarks>
     public required string Channel { get; init; }
 
-    /// <summary>
-    /// Message : Text of the message. Slack mrkdwn formatting (*bold*, _italic_, &lt;url|label&gt;) is supported.
-    /// </summary>
+    /// <summary>Message : Text of the message. Slack mrkdwn formatting (*bold*, _italic_, &lt;url|label&gt;) is supported.</summary>
     /// <remarks>Wire name: <c>message</c>.</remarks>
     public required string Message { get; init; }
 
@@ -46,21 +40,15 @@ public sealed partial record SlackSendMessageRequest : __AK::IActionRequest<__Ns
     /// <remarks>Wire name: <c>blocks</c>.</remarks>
     public __Element? Blocks { get; init; }
 
-    /// <summary>
-    /// Bot name : Name shown as the sender of this message instead of the app's default name.
-    /// </summary>
+    /// <summary>Bot name : Name shown as the sender of this message instead of the app's default name.</summary>
     /// <remarks>Wire name: <c>botName</c>.</remarks>
     public string? BotName { get; init; }
 
-    /// <summary>
-    /// Bot icon : Avatar for this message, either an image URL or an emoji code such as :robot_face:.
-    /// </summary>
+    /// <summary>Bot icon : Avatar for this message, either an image URL or an emoji code such as :robot_face:.</summary>
     /// <remarks>Wire name: <c>botIcon</c>.</remarks>
     public string? BotIcon { get; init; }
 
-    /// <summary>
-    /// Send as authenticated user : When true, the message is posted as the connected Slack user rather than as the app's bot. Defaults to false.
-    /// </summary>
+    /// <summary>Send as authenticated user : When true, the message is posted as the connected Slack user rather than as the app's bot. Defaults to false.</summary>
     /// <remarks>Wire name: <c>authenticatedUser</c>.</remarks>
     public bool? AuthenticatedUser { get; init; }
 
@@ -129,40 +117,28 @@ public sealed partial record SlackSendMessageRequest : __AK::IActionRequest<__Ns
     }
 }
 
-/// <summary>
-/// A value of the SlackSendMessageResult schema.
-/// </summary>
+/// <summary>A value of the SlackSendMessageResult schema.</summary>
 [__JsonConverter(typeof(__Ns::SlackSendMessageResult.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record SlackSendMessageResult
 {
-    /// <summary>
-    /// The <c>ok</c> value.
-    /// </summary>
+    /// <summary>The <c>ok</c> value.</summary>
     /// <remarks>Wire name: <c>ok</c>.</remarks>
     public bool? Ok { get; init; }
 
-    /// <summary>
-    /// ID of the channel the message was posted in.
-    /// </summary>
+    /// <summary>ID of the channel the message was posted in.</summary>
     /// <remarks>Wire name: <c>channel</c>.</remarks>
     public string? Channel { get; init; }
 
-    /// <summary>
-    /// Timestamp that identifies the message within the channel.
-    /// </summary>
+    /// <summary>Timestamp that identifies the message within the channel.</summary>
     /// <remarks>Wire name: <c>ts</c>.</remarks>
     public string? Ts { get; init; }
 
-    /// <summary>
-    /// The <c>message</c> value.
-    /// </summary>
+    /// <summary>The <c>message</c> value.</summary>
     /// <remarks>Wire name: <c>message</c>.</remarks>
     public __Ns::SlackSendMessageMessage? Message { get; init; }
 
-    /// <summary>
-    /// The <c>response_metadata</c> value.
-    /// </summary>
+    /// <summary>The <c>response_metadata</c> value.</summary>
     /// <remarks>Wire name: <c>response_metadata</c>.</remarks>
     public __Ns::SlackSendMessageResultResponseMetadata? ResponseMetadata { get; init; }
 
@@ -219,52 +195,36 @@ public sealed partial record SlackSendMessageResult
     }
 }
 
-/// <summary>
-/// A value of the SlackSendMessageBotProfile schema.
-/// </summary>
+/// <summary>A value of the SlackSendMessageBotProfile schema.</summary>
 [__JsonConverter(typeof(__Ns::SlackSendMessageBotProfile.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record SlackSendMessageBotProfile
 {
-    /// <summary>
-    /// The <c>id</c> value.
-    /// </summary>
+    /// <summary>The <c>id</c> value.</summary>
     /// <remarks>Wire name: <c>id</c>.</remarks>
     public string? Id { get; init; }
 
-    /// <summary>
-    /// The <c>app_id</c> value.
-    /// </summary>
+    /// <summary>The <c>app_id</c> value.</summary>
     /// <remarks>Wire name: <c>app_id</c>.</remarks>
     public string? AppId { get; init; }
 
-    /// <summary>
-    /// The <c>name</c> value.
-    /// </summary>
+    /// <summary>The <c>name</c> value.</summary>
     /// <remarks>Wire name: <c>name</c>.</remarks>
     public string? Name { get; init; }
 
-    /// <summary>
-    /// The <c>icons</c> value.
-    /// </summary>
+    /// <summary>The <c>icons</c> value.</summary>
     /// <remarks>Wire name: <c>icons</c>.</remarks>
     public __Collections::IReadOnlyDictionary<string, string>? Icons { get; init; }
 
-    /// <summary>
-    /// The <c>deleted</c> value.
-    /// </summary>
+    /// <summary>The <c>deleted</c> value.</summary>
     /// <remarks>Wire name: <c>deleted</c>.</remarks>
     public bool? Deleted { get; init; }
 
-    /// <summary>
-    /// The <c>updated</c> value.
-    /// </summary>
+    /// <summary>The <c>updated</c> value.</summary>
     /// <remarks>Wire name: <c>updated</c>.</remarks>
     public long? Updated { get; init; }
 
-    /// <summary>
-    /// The <c>team_id</c> value.
-    /// </summary>
+    /// <summary>The <c>team_id</c> value.</summary>
     /// <remarks>Wire name: <c>team_id</c>.</remarks>
     public string? TeamId { get; init; }
 
@@ -329,64 +289,44 @@ public sealed partial record SlackSendMessageBotProfile
     }
 }
 
-/// <summary>
-/// A value of the SlackSendMessageMessage schema.
-/// </summary>
+/// <summary>A value of the SlackSendMessageMessage schema.</summary>
 [__JsonConverter(typeof(__Ns::SlackSendMessageMessage.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record SlackSendMessageMessage
 {
-    /// <summary>
-    /// The <c>type</c> value.
-    /// </summary>
+    /// <summary>The <c>type</c> value.</summary>
     /// <remarks>Wire name: <c>type</c>.</remarks>
     public string? Type { get; init; }
 
-    /// <summary>
-    /// The <c>user</c> value.
-    /// </summary>
+    /// <summary>The <c>user</c> value.</summary>
     /// <remarks>Wire name: <c>user</c>.</remarks>
     public string? User { get; init; }
 
-    /// <summary>
-    /// The <c>text</c> value.
-    /// </summary>
+    /// <summary>The <c>text</c> value.</summary>
     /// <remarks>Wire name: <c>text</c>.</remarks>
     public string? Text { get; init; }
 
-    /// <summary>
-    /// The <c>ts</c> value.
-    /// </summary>
+    /// <summary>The <c>ts</c> value.</summary>
     /// <remarks>Wire name: <c>ts</c>.</remarks>
     public string? Ts { get; init; }
 
-    /// <summary>
-    /// The <c>bot_id</c> value.
-    /// </summary>
+    /// <summary>The <c>bot_id</c> value.</summary>
     /// <remarks>Wire name: <c>bot_id</c>.</remarks>
     public string? BotId { get; init; }
 
-    /// <summary>
-    /// The <c>app_id</c> value.
-    /// </summary>
+    /// <summary>The <c>app_id</c> value.</summary>
     /// <remarks>Wire name: <c>app_id</c>.</remarks>
     public string? AppId { get; init; }
 
-    /// <summary>
-    /// The <c>team</c> value.
-    /// </summary>
+    /// <summary>The <c>team</c> value.</summary>
     /// <remarks>Wire name: <c>team</c>.</remarks>
     public string? Team { get; init; }
 
-    /// <summary>
-    /// The <c>bot_profile</c> value.
-    /// </summary>
+    /// <summary>The <c>bot_profile</c> value.</summary>
     /// <remarks>Wire name: <c>bot_profile</c>.</remarks>
     public __Ns::SlackSendMessageBotProfile? BotProfile { get; init; }
 
-    /// <summary>
-    /// The <c>blocks</c> value.
-    /// </summary>
+    /// <summary>The <c>blocks</c> value.</summary>
     /// <remarks>Wire name: <c>blocks</c>.</remarks>
     public __Collections::IReadOnlyList<__Element>? Blocks { get; init; }
 
@@ -459,22 +399,16 @@ public sealed partial record SlackSendMessageMessage
     }
 }
 
-/// <summary>
-/// A value of the SlackSendMessageResultResponseMetadata schema.
-/// </summary>
+/// <summary>A value of the SlackSendMessageResultResponseMetadata schema.</summary>
 [__JsonConverter(typeof(__Ns::SlackSendMessageResultResponseMetadata.__Json))]
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial record SlackSendMessageResultResponseMetadata
 {
-    /// <summary>
-    /// The <c>scopes</c> value.
-    /// </summary>
+    /// <summary>The <c>scopes</c> value.</summary>
     /// <remarks>Wire name: <c>scopes</c>.</remarks>
     public __Collections::IReadOnlyList<string>? Scopes { get; init; }
 
-    /// <summary>
-    /// The <c>acceptedScopes</c> value.
-    /// </summary>
+    /// <summary>The <c>acceptedScopes</c> value.</summary>
     /// <remarks>Wire name: <c>acceptedScopes</c>.</remarks>
     public __Collections::IReadOnlyList<string>? AcceptedScopes { get; init; }
 
@@ -522,18 +456,14 @@ public sealed partial record SlackSendMessageResultResponseMetadata
 /// <summary>The actions this project generated from ActionKit schemas, by integration.</summary>
 public static partial class ActionKitCatalog
 {
-    /// <summary>
-    /// Actions of the <c>slack</c> integration.
-    /// </summary>
+    /// <summary>Actions of the <c>slack</c> integration.</summary>
     [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
     public static partial class Slack
     {
         /// <summary>The integration key as ActionKit spells it.</summary>
         public const string Key = "slack";
 
-        /// <summary>
-        /// Post a message to a Slack channel on behalf of the connected workspace.
-        /// </summary>
+        /// <summary>Post a message to a Slack channel on behalf of the connected workspace.</summary>
         /// <remarks><c>SLACK_SEND_MESSAGE</c></remarks>
         public static readonly __AK::ActionDescriptor<__Ns::SlackSendMessageRequest, __Ns::SlackSendMessageResult> SendMessage = new(
             name: "SLACK_SEND_MESSAGE",
@@ -541,7 +471,7 @@ public static partial class ActionKitCatalog
             description: "Post a message to a Slack channel on behalf of the connected workspace.",
             safety: __AK::ActionSafety.Write,
             pagination: null,
-            parametersSchemaJson: "{\"additionalProperties\":false,\"properties\":{\"authenticatedUser\":{\"description\":\"Send as authenticated user : When true, the message is posted as the connected Slack user rather than as the app\\u0027s bot. Defaults to false.\",\"type\":\"boolean\"},\"blocks\":{\"description\":\"Blocks : Optional Block Kit layout, written as a JSON array of blocks. When present, Slack renders the blocks and uses the message text as the notification fallback. (example: \\u0022[\\n  {\\n    \\u0022type\\u0022: \\u0022section\\u0022,\\n    \\u0022text\\u0022: { \\u0022type\\u0022: \\u0022mrkdwn\\u0022, \\u0022text\\u0022: \\u0022*Build passed* :white_check_mark:\\u0022 }\\n  }\\n]\\u0022)\",\"type\":\"object\"},\"botIcon\":{\"description\":\"Bot icon : Avatar for this message, either an image URL or an emoji code such as :robot_face:.\",\"type\":\"string\"},\"botName\":{\"description\":\"Bot name : Name shown as the sender of this message instead of the app\\u0027s default name.\",\"type\":\"string\"},\"channel\":{\"description\":\"Channel : The channel to post in, given as a channel ID (C\\u2026) or a name such as #general.\",\"type\":\"string\"},\"message\":{\"description\":\"Message : Text of the message. Slack mrkdwn formatting (*bold*, _italic_, \\u003Curl|label\\u003E) is supported.\",\"type\":\"string\"}},\"required\":[\"channel\",\"message\"],\"type\":\"object\"}",
+            parametersSchemaJson: """{"additionalProperties":false,"properties":{"authenticatedUser":{"description":"Send as authenticated user : When true, the message is posted as the connected Slack user rather than as the app\u0027s bot. Defaults to false.","type":"boolean"},"blocks":{"description":"Blocks : Optional Block Kit layout, written as a JSON array of blocks. When present, Slack renders the blocks and uses the message text as the notification fallback. (example: \u0022[\n  {\n    \u0022type\u0022: \u0022section\u0022,\n    \u0022text\u0022: { \u0022type\u0022: \u0022mrkdwn\u0022, \u0022text\u0022: \u0022*Build passed* :white_check_mark:\u0022 }\n  }\n]\u0022)","type":"object"},"botIcon":{"description":"Bot icon : Avatar for this message, either an image URL or an emoji code such as :robot_face:.","type":"string"},"botName":{"description":"Bot name : Name shown as the sender of this message instead of the app\u0027s default name.","type":"string"},"channel":{"description":"Channel : The channel to post in, given as a channel ID (C\u2026) or a name such as #general.","type":"string"},"message":{"description":"Message : Text of the message. Slack mrkdwn formatting (*bold*, _italic_, \u003Curl|label\u003E) is supported.","type":"string"}},"required":["channel","message"],"type":"object"}""",
             schemaHash: "835c2fe55649529e",
             readRequest: __Ns::SlackSendMessageRequest.__Json.ReadValue,
             readResult: __Ns::SlackSendMessageResult.__Json.ReadValue,
@@ -549,9 +479,7 @@ public static partial class ActionKitCatalog
     }
 }
 
-/// <summary>
-/// Runs <c>slack</c> actions; every action is a method with its documentation.
-/// </summary>
+/// <summary>Runs <c>slack</c> actions; every action is a method with its documentation.</summary>
 [__GeneratedCode("ActionKit.Typed.Generator", "0.1.0")]
 public sealed partial class SlackActions
 {
@@ -560,9 +488,7 @@ public sealed partial class SlackActions
     /// <summary>Creates the facade over a runner, usually an <c>ActionKitClient</c>.</summary>
     public SlackActions(__AK::IActionRunner runner) => _runner = runner ?? throw new global::System.ArgumentNullException(nameof(runner));
 
-    /// <summary>
-    /// Post a message to a Slack channel on behalf of the connected workspace.
-    /// </summary>
+    /// <summary>Post a message to a Slack channel on behalf of the connected workspace.</summary>
     public global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<__Ns::SlackSendMessageResult>> SendMessageAsync(__Ns::SlackSendMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         _runner.RunAsync(request, cancellationToken);
 }
@@ -570,8 +496,6 @@ public sealed partial class SlackActions
 /// <summary>Integration facades on any action runner: <c>client.Slack().SendMessageAsync(…)</c>.</summary>
 public static partial class ActionKitRunnerExtensions
 {
-    /// <summary>
-    /// The <c>slack</c> actions.
-    /// </summary>
+    /// <summary>The <c>slack</c> actions.</summary>
     public static __Ns::SlackActions Slack(this __AK::IActionRunner runner) => new(runner);
 }
