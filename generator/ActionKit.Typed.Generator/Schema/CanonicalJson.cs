@@ -17,21 +17,31 @@ internal static class CanonicalJson
     /// <summary>The canonical form and its hash, hashing the UTF-8 bytes as written rather than encoding the text again.</summary>
     public static (string Json, string Hash) WriteWithHash(JsonElement element)
     {
-        var utf8 = WriteUtf8(element);
-        return (Encoding.UTF8.GetString(utf8), Hash(utf8));
+        var (stream, writer) = Rent();
+        WriteValue(writer, element);
+        writer.Flush();
+        var utf8 = stream.GetBuffer();
+        var length = (int)stream.Length;
+        var result = (Encoding.UTF8.GetString(utf8, 0, length), Hash(utf8, length));
+        Return(stream, writer);
+        return result;
     }
 
     /// <summary>FNV-1a, 64-bit: stable across processes and platforms, unlike string.GetHashCode.</summary>
-    public static string Hash(string canonical) => Hash(Encoding.UTF8.GetBytes(canonical));
+    public static string Hash(string canonical)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(canonical);
+        return Hash(utf8, utf8.Length);
+    }
 
-    private static string Hash(byte[] utf8)
+    private static string Hash(byte[] utf8, int length)
     {
         const ulong offset = 14695981039346656037;
         const ulong prime = 1099511628211;
         var hash = offset;
-        foreach (var b in utf8)
+        for (var i = 0; i < length; i++)
         {
-            hash = unchecked((hash ^ b) * prime);
+            hash = unchecked((hash ^ utf8[i]) * prime);
         }
 
         return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
@@ -39,13 +49,44 @@ internal static class CanonicalJson
 
     private static byte[] WriteUtf8(JsonElement element)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        var (stream, writer) = Rent();
+        WriteValue(writer, element);
+        writer.Flush();
+        var utf8 = stream.ToArray();
+        Return(stream, writer);
+        return utf8;
+    }
+
+    // One stream and writer per thread, emptied between schemas: every action writes its schema once, and a new
+    // stream would grow (copying as it goes) and then be copied out.
+    [ThreadStatic]
+    private static Tuple<MemoryStream, Utf8JsonWriter>? t_writer;
+
+    private static (MemoryStream Stream, Utf8JsonWriter Writer) Rent()
+    {
+        var cached = t_writer;
+        t_writer = null;
+        if (cached is not null)
         {
-            WriteValue(writer, element);
+            return (cached.Item1, cached.Item2);
         }
 
-        return stream.ToArray();
+        var stream = new MemoryStream(16 * 1024);
+        return (stream, new Utf8JsonWriter(stream));
+    }
+
+    private static void Return(MemoryStream stream, Utf8JsonWriter writer)
+    {
+        // A very large schema's buffer is not kept for the rest of the compilation.
+        if (stream.Capacity > 1024 * 1024)
+        {
+            writer.Dispose();
+            return;
+        }
+
+        stream.SetLength(0);
+        writer.Reset(stream);
+        t_writer = Tuple.Create(stream, writer);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, JsonElement element)

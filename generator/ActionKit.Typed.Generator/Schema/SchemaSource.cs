@@ -17,6 +17,11 @@ internal sealed class SchemaSource
     private int _checkpointByte;
     private int _checkpointChar;
 
+    // The last char offset given a line and column, with its line and where that line starts (see Position).
+    private int _lineCheckpoint;
+    private int _line;
+    private int _lineStart;
+
     public SchemaSource(string path, SourceText text)
     {
         Path = path;
@@ -125,7 +130,48 @@ internal sealed class SchemaSource
 
     private LocationInfo FromSpan(TextSpan span)
     {
-        var lines = Text.Lines.GetLinePositionSpan(span);
-        return new LocationInfo(Path, span.Start, span.Length, lines.Start.Line, lines.Start.Character, lines.End.Line, lines.End.Character);
+        var start = Position(span.Start);
+        var end = Position(span.End);
+        return new LocationInfo(Path, span.Start, span.Length, start.Line, start.Character, end.Line, end.Character);
+    }
+
+    /// <summary>
+    /// The line and column of a char offset, as <see cref="SourceText.Lines"/> gives them (CR LF, CR, LF, NEL, LS and PS
+    /// end a line), counted on from the previous offset asked for: a tool's name sits near its start, and building the
+    /// line table would read every tool to its end.
+    /// </summary>
+    private Microsoft.CodeAnalysis.Text.LinePosition Position(int offset)
+    {
+        if (offset < _lineCheckpoint)
+        {
+            _lineCheckpoint = 0;
+            _line = 0;
+            _lineStart = 0;
+        }
+
+        for (var i = _lineCheckpoint; i < offset; i++)
+        {
+            var ch = Text[i];
+            if (ch == '\r' && i + 1 < Text.Length && Text[i + 1] == '\n')
+            {
+                // CR LF is one break; an offset on its LF is still on the CR's line (the LF counts once it is passed).
+                if (i + 1 == offset)
+                {
+                    break;
+                }
+
+                i++;
+            }
+            else if (ch is not ('\r' or '\n' or '\u0085' or '\u2028' or '\u2029'))
+            {
+                continue;
+            }
+
+            _line++;
+            _lineStart = i + 1;
+        }
+
+        _lineCheckpoint = offset;
+        return new Microsoft.CodeAnalysis.Text.LinePosition(_line, offset - _lineStart);
     }
 }
