@@ -11,31 +11,27 @@ using Xunit;
 namespace ActionKit.Typed.EndToEnd.Tests.Pagination;
 
 /// <summary>Continuation tokens resume exactly where they point, from any client, and refuse what they do not fit.</summary>
-public sealed class ContinuationTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, IDisposable
+public sealed class ContinuationTests(EmulatorFixture fixture) : EmulatorFixtureTest(fixture)
 {
-    private readonly ActionKitEmulator _emulator = fixture.Emulator;
-
-    public void Dispose() => _emulator.Reset();
-
     [Theory]
     [InlineData(PagingStyle.Cursor)]
     [InlineData(PagingStyle.Offset)]
     public async Task A_token_taken_midway_resumes_from_a_fresh_client_with_no_gap_and_no_duplicate(PagingStyle style)
     {
         var action = style == PagingStyle.Cursor ? "ASANA_GET_PROJECTS" : "ASANA_GET_TASKS";
-        _emulator.SetPagedData(action, style == PagingStyle.Cursor ? PagedDataSet.Cursor(17, 4) : PagedDataSet.Offset(17, 4));
+        Emulator.SetPagedData(action, style == PagingStyle.Cursor ? PagedDataSet.Cursor(17, 4) : PagedDataSet.Offset(17, 4));
 
         var first = style == PagingStyle.Cursor
-            ? await Collect(fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w" }).AsPages(), 2)
-            : await Collect(fixture.NewClient().Asana().GetTasksPagedAsync(new() { ProjectId = "p" }).AsPages(), 2);
+            ? await Collect(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w" }).AsPages(), 2)
+            : await Collect(Fixture.NewClient().Asana().GetTasksPagedAsync(new() { ProjectId = "p" }).AsPages(), 2);
         var token = first.Token.ShouldNotBeNull().ToString();
 
         // Another process: only the string survives.
         var resumed = ActionContinuationToken.Parse(token);
         var options = new PaginationOptions { ContinuationToken = ContinuationToken.FromBytes(resumed.ToBytes()) };
         var rest = style == PagingStyle.Cursor
-            ? await Items.IndexesAsync(fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w" }, options))
-            : await Items.IndexesAsync(fixture.NewClient().Asana().GetTasksPagedAsync(new() { ProjectId = "p" }, options));
+            ? await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w" }, options))
+            : await Items.IndexesAsync(Fixture.NewClient().Asana().GetTasksPagedAsync(new() { ProjectId = "p" }, options));
 
         first.Indexes.Concat(rest).ShouldBe(Items.Range(17));
     }
@@ -43,25 +39,25 @@ public sealed class ContinuationTests(EmulatorFixture fixture) : IClassFixture<E
     [Fact]
     public async Task A_token_of_another_action_is_refused_before_anything_is_sent()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(10, 3));
-        var page = await FirstPage(fixture.NewClient().Asana().GetProjectsPagedAsync(new()));
-        _emulator.Journal.Clear();
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(10, 3));
+        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new()));
+        Emulator.Journal.Clear();
 
         var ex = Should.Throw<ArgumentException>(() =>
-            fixture.NewClient().Asana().GetWorkspacesPagedAsync(new(), new PaginationOptions { ContinuationToken = page.ContinuationToken }));
+            Fixture.NewClient().Asana().GetWorkspacesPagedAsync(new(), new PaginationOptions { ContinuationToken = page.ContinuationToken }));
 
         ex.Message.ShouldContain("ASANA_GET_PROJECTS");
-        _emulator.Journal.Count.ShouldBe(0);
+        Emulator.Journal.Count.ShouldBe(0);
     }
 
     [Fact]
     public async Task A_token_with_altered_parameters_is_refused()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(10, 3));
-        var page = await FirstPage(fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "a" }));
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(10, 3));
+        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "a" }));
 
         var ex = Should.Throw<ArgumentException>(() =>
-            fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "b" }, new PaginationOptions { ContinuationToken = page.ContinuationToken }));
+            Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "b" }, new PaginationOptions { ContinuationToken = page.ContinuationToken }));
 
         ex.Message.ShouldContain("other parameters");
     }
@@ -69,10 +65,10 @@ public sealed class ContinuationTests(EmulatorFixture fixture) : IClassFixture<E
     [Fact]
     public async Task The_page_size_hint_may_change_between_runs()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(10, 3));
-        var page = await FirstPage(fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "a" }, new PaginationOptions { PageSize = 3 }));
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(10, 3));
+        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "a" }, new PaginationOptions { PageSize = 3 }));
 
-        var rest = await Items.IndexesAsync(fixture.NewClient().Asana().GetProjectsPagedAsync(
+        var rest = await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(
             new() { Workspace = "a" }, new PaginationOptions { PageSize = 4, ContinuationToken = page.ContinuationToken }));
 
         rest.ShouldBe(Enumerable.Range(4, 7).ToList());
@@ -91,19 +87,19 @@ public sealed class ContinuationTests(EmulatorFixture fixture) : IClassFixture<E
     [Fact]
     public void Corrupted_bytes_are_refused_before_anything_is_sent()
     {
-        _emulator.Journal.Clear();
+        Emulator.Journal.Clear();
         var garbage = ContinuationToken.FromBytes(BinaryData.FromString("{\"v\":1}"));
 
         Should.Throw<ArgumentException>(() =>
-            fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = garbage }));
-        _emulator.Journal.Count.ShouldBe(0);
+            Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = garbage }));
+        Emulator.Journal.Count.ShouldBe(0);
     }
 
     [Fact]
     public async Task The_last_page_has_no_token()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(2, 5));
-        var page = await FirstPage(fixture.NewClient().Asana().GetProjectsPagedAsync(new()));
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(2, 5));
+        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new()));
 
         page.ContinuationToken.ShouldBeNull();
     }

@@ -11,36 +11,32 @@ using Xunit;
 namespace ActionKit.Typed.EndToEnd.Tests.Pagination;
 
 /// <summary>A misbehaving server stops the enumeration with a typed error instead of a loop; budgets and cancellation hold.</summary>
-public sealed class GuardsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, IDisposable
+public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(fixture)
 {
-    private readonly ActionKitEmulator _emulator = fixture.Emulator;
-
-    public void Dispose() => _emulator.Reset();
-
     [Theory]
     [InlineData(PagingMisbehavior.RepeatCursorForever, PaginationFailure.RepeatedCursor)]
     [InlineData(PagingMisbehavior.SamePageForever, PaginationFailure.RepeatedPage)]
     [InlineData(PagingMisbehavior.EmptyPagesWithCursorForever, PaginationFailure.TooManyEmptyPages)]
     public async Task Each_misbehavior_stops_with_its_documented_error(PagingMisbehavior misbehavior, PaginationFailure expected)
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(50, 5) with { Misbehavior = misbehavior });
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(50, 5) with { Misbehavior = misbehavior });
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
-            await Items.IndexesAsync(fixture.NewClient().Asana().GetProjectsPagedAsync(new())));
+            await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new())));
 
         ex.Failure.ShouldBe(expected);
         ex.ActionName.ShouldBe("ASANA_GET_PROJECTS");
         ex.RawPage.ShouldNotBeNull();
-        _emulator.Journal.Count.ShouldBeLessThan(20);
+        Emulator.Journal.Count.ShouldBeLessThan(20);
     }
 
     [Fact]
     public async Task The_same_page_forever_in_offset_style_is_caught_too()
     {
-        _emulator.SetPagedData("ASANA_GET_TASKS", PagedDataSet.Offset(50, 5) with { Misbehavior = PagingMisbehavior.SamePageForever });
+        Emulator.SetPagedData("ASANA_GET_TASKS", PagedDataSet.Offset(50, 5) with { Misbehavior = PagingMisbehavior.SamePageForever });
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
-            await Items.IndexesAsync(fixture.NewClient().Asana().GetTasksPagedAsync(new())));
+            await Items.IndexesAsync(Fixture.NewClient().Asana().GetTasksPagedAsync(new())));
 
         ex.Failure.ShouldBe(PaginationFailure.RepeatedPage);
     }
@@ -48,20 +44,20 @@ public sealed class GuardsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     [Fact]
     public async Task Empty_pages_that_still_carry_a_cursor_are_followed_within_the_budget()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(50, 5) with { Misbehavior = PagingMisbehavior.EmptyPagesWithCursorForever });
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(50, 5) with { Misbehavior = PagingMisbehavior.EmptyPagesWithCursorForever });
 
-        var indexes = await Items.IndexesAsync(fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxPages = 4 }));
+        var indexes = await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxPages = 4 }));
 
         indexes.ShouldBe(Items.Range(5));
-        _emulator.Journal.Count.ShouldBe(4);
+        Emulator.Journal.Count.ShouldBe(4);
     }
 
     [Fact]
     public async Task A_failure_midway_carries_the_token_to_resume_from()
     {
         // 400 is not retried, so page 3 fails once and for all; after the cause is gone the token resumes there.
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(14, 3) with { FailAtPage = 3, FailureStatus = 400 });
-        var client = fixture.NewClient();
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(14, 3) with { FailAtPage = 3, FailureStatus = 400 });
+        var client = Fixture.NewClient();
         var seen = new System.Collections.Generic.List<int>();
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
@@ -83,21 +79,21 @@ public sealed class GuardsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     [Fact]
     public async Task A_transient_server_error_midway_is_retried_for_a_read()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(9, 3) with { FailAtPage = 2, FailureStatus = 503 });
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(9, 3) with { FailAtPage = 2, FailureStatus = 503 });
 
-        var indexes = await Items.IndexesAsync(fixture.NewClient().Asana().GetProjectsPagedAsync(new()));
+        var indexes = await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new()));
 
         indexes.ShouldBe(Items.Range(9));
-        _emulator.Journal.Count.ShouldBe(4);
+        Emulator.Journal.Count.ShouldBe(4);
     }
 
     [Fact]
     public async Task A_page_whose_items_location_holds_no_array_is_a_typed_error_with_the_raw_page()
     {
-        _emulator.SetResult("ASANA_GET_PROJECTS", """{"data":{"not":"an array"},"nextPageCursor":null}""");
+        Emulator.SetResult("ASANA_GET_PROJECTS", """{"data":{"not":"an array"},"nextPageCursor":null}""");
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
-            await Items.IndexesAsync(fixture.NewClient().Asana().GetProjectsPagedAsync(new())));
+            await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new())));
 
         ex.Failure.ShouldBe(PaginationFailure.InvalidPage);
         ex.RawPage!.ToString().ShouldContain("not");
@@ -106,31 +102,31 @@ public sealed class GuardsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     [Fact]
     public async Task Budgets_stop_fetching()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(40, 5));
-        var client = fixture.NewClient();
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(40, 5));
+        var client = Fixture.NewClient();
 
         (await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxItems = 7 }))).ShouldBe(Items.Range(7));
-        _emulator.Journal.Count.ShouldBe(2);
+        Emulator.Journal.Count.ShouldBe(2);
 
-        _emulator.Journal.Clear();
+        Emulator.Journal.Clear();
         (await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxPages = 3 }))).ShouldBe(Items.Range(15));
-        _emulator.Journal.Count.ShouldBe(3);
+        Emulator.Journal.Count.ShouldBe(3);
     }
 
     [Fact]
     public async Task Cancelling_mid_page_stops_promptly()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(40, 5));
-        _emulator.Faults.Enqueue(EmulatorFault.Delay(TimeSpan.FromMinutes(5)), "ASANA_GET_PROJECTS");
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(40, 5));
+        Emulator.Faults.Enqueue(EmulatorFault.Delay(TimeSpan.FromMinutes(5)), "ASANA_GET_PROJECTS");
         using var cancellation = new CancellationTokenSource();
 
         var enumeration = Task.Run(async () =>
         {
-            await foreach (var project in fixture.NewClient().Asana().GetProjectsPagedAsync(new()).WithCancellation(cancellation.Token))
+            await foreach (var project in Fixture.NewClient().Asana().GetProjectsPagedAsync(new()).WithCancellation(cancellation.Token))
             {
             }
         });
-        while (_emulator.Journal.Count == 0)
+        while (Emulator.Journal.Count == 0)
         {
             await Task.Delay(10);
         }

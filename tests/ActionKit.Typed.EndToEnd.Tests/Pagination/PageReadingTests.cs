@@ -10,12 +10,8 @@ using Xunit;
 namespace ActionKit.Typed.EndToEnd.Tests.Pagination;
 
 /// <summary>A page is read once from its body: items and cursor wherever the rules find them, bad items reported.</summary>
-public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, System.IDisposable
+public sealed class PageReadingTests(EmulatorFixture fixture) : EmulatorFixtureTest(fixture)
 {
-    private readonly ActionKitEmulator _emulator = fixture.Emulator;
-
-    public void Dispose() => _emulator.Reset();
-
     [Theory]
     [InlineData("""[{"id":1},{"id":2}]""", 2, null)]
     [InlineData("""{"things":[{"id":1}],"nextPageCursor":"c1"}""", 1, "\"c1\"")]
@@ -27,9 +23,9 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
     [InlineData("""{"output":{"records":[{"id":1}],"nextPageToken":false},"nextPageToken":"top"}""", 1, "\"top\"")]
     public async Task Without_annotations_items_and_cursor_are_found_in_one_pass(string result, int items, string? next)
     {
-        _emulator.SetResult("TESTKIT_LIST_THINGS", result);
+        Emulator.SetResult("TESTKIT_LIST_THINGS", result);
 
-        var page = await fixture.NewClient().Testkit().ListThingsPagedAsync(new(), new PaginationOptions { MaxPages = 1 }, TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken);
+        var page = await Fixture.NewClient().Testkit().ListThingsPagedAsync(new(), new PaginationOptions { MaxPages = 1 }, TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken);
 
         page.Items.Count.ShouldBe(items);
         page.ContinuationToken?.PositionJson.ShouldBe(next);
@@ -39,10 +35,10 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task Two_top_level_arrays_and_no_output_are_an_invalid_page()
     {
-        _emulator.SetResult("TESTKIT_LIST_THINGS", """{"a":[1],"b":[2]}""");
+        Emulator.SetResult("TESTKIT_LIST_THINGS", """{"a":[1],"b":[2]}""");
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
-            await fixture.NewClient().Testkit().ListThingsPagedAsync(new()).ToListAsync());
+            await Fixture.NewClient().Testkit().ListThingsPagedAsync(new()).ToListAsync());
 
         ex.Failure.ShouldBe(PaginationFailure.InvalidPage);
         ex.RawPage!.ToString().ShouldBe("""{"a":[1],"b":[2]}""");
@@ -51,11 +47,11 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task An_item_that_does_not_read_stops_with_the_raw_page_and_a_token_to_retry_it()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 3));
-        var client = fixture.NewClient();
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 3));
+        var client = Fixture.NewClient();
         var first = await client.Asana().GetProjectsPagedAsync(new(), cancellationToken: TestContext.Current.CancellationToken).AsPages(TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken);
-        _emulator.Reset();
-        _emulator.SetResult("ASANA_GET_PROJECTS", """{"data":[{"gid":"4"},"not a project",{"gid":"6"}],"nextPageCursor":null}""");
+        Emulator.Reset();
+        Emulator.SetResult("ASANA_GET_PROJECTS", """{"data":[{"gid":"4"},"not a project",{"gid":"6"}],"nextPageCursor":null}""");
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
             await client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = first.ContinuationToken }).ToListAsync());
@@ -65,8 +61,8 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
         ex.RawPage!.ToString().ShouldContain("not a project");
         ex.ContinuationToken.ShouldNotBeNull().ToString().ShouldBe(first.ContinuationToken!.ToString());
 
-        _emulator.Reset();
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 3));
+        Emulator.Reset();
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 3));
         var rest = await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = ex.ContinuationToken }, TestContext.Current.CancellationToken));
         rest.ShouldBe([4, 5, 6]);
     }
@@ -74,9 +70,9 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
     [Fact]
     public async Task Items_budget_stops_inside_a_page_and_fetches_nothing_more()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(20, 10));
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(20, 10));
 
-        var enumerator = fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxItems = 12 }, TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        var enumerator = Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxItems = 12 }, TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
         var seen = 0;
         while (await enumerator.MoveNextAsync())
         {
@@ -86,6 +82,6 @@ public sealed class PageReadingTests(EmulatorFixture fixture) : IClassFixture<Em
         (await enumerator.MoveNextAsync()).ShouldBeFalse();
         await enumerator.DisposeAsync();
         seen.ShouldBe(12);
-        _emulator.Journal.Count.ShouldBe(2);
+        Emulator.Journal.Count.ShouldBe(2);
     }
 }

@@ -10,12 +10,8 @@ using Xunit;
 namespace ActionKit.Typed.EndToEnd.Tests.Pagination;
 
 /// <summary>Every style and every end-of-list marker yields exactly the seeded items, over the emulator.</summary>
-public sealed class PagingStylesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, System.IDisposable
+public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixtureTest(fixture)
 {
-    private readonly ActionKitEmulator _emulator = fixture.Emulator;
-
-    public void Dispose() => _emulator.Reset();
-
     [Theory]
     [InlineData(EmulatorEndOfList.Null)]
     [InlineData(EmulatorEndOfList.False)]
@@ -23,20 +19,20 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : IClassFixture<E
     [InlineData(EmulatorEndOfList.Absent)]
     public async Task Cursor_style_ends_on_every_marker(EmulatorEndOfList end)
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(23, 5, end));
-        var client = fixture.NewClient();
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(23, 5, end));
+        var client = Fixture.NewClient();
 
         var names = await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new() { Workspace = "w1" }));
 
         names.ShouldBe(Items.Range(23));
-        _emulator.Journal.Count.ShouldBe(5);
+        Emulator.Journal.Count.ShouldBe(5);
     }
 
     [Fact]
     public async Task Cursor_items_are_typed_from_the_annotation()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(3, 2));
-        var projects = await fixture.NewClient().Asana().GetProjectsPagedAsync(new()).ToListAsync();
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(3, 2));
+        var projects = await Fixture.NewClient().Asana().GetProjectsPagedAsync(new()).ToListAsync();
 
         projects.Select(p => p.Name).ShouldBe(["Item 1", "Item 2", "Item 3"]);
         projects.Select(p => p.Gid).ShouldBe(["1", "2", "3"]);
@@ -46,14 +42,14 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : IClassFixture<E
     public async Task Cursor_in_a_nested_location_and_another_spelling()
     {
         // HubSpot keeps its cursor at /paging/next/after and names the request field pageCursor; Drive uses pageToken.
-        _emulator.SetPagedData("HUBSPOT_GET_RECORDS_ANY", PagedDataSet.Cursor(11, 4, EmulatorEndOfList.Absent));
-        _emulator.SetPagedData("GOOGLE_DRIVE_LIST_FILES", PagedDataSet.Cursor(7, 3));
-        var client = fixture.NewClient();
+        Emulator.SetPagedData("HUBSPOT_GET_RECORDS_ANY", PagedDataSet.Cursor(11, 4, EmulatorEndOfList.Absent));
+        Emulator.SetPagedData("GOOGLE_DRIVE_LIST_FILES", PagedDataSet.Cursor(7, 3));
+        var client = Fixture.NewClient();
 
         (await Items.IndexesAsync(client.Hubspot().GetRecordsAnyPagedAsync(new() { RecordType = "deals" }))).ShouldBe(Items.Range(11));
         (await Items.IndexesAsync(client.GoogleDrive().ListFilesPagedAsync(new() { IncludeFolders = true }))).ShouldBe(Items.Range(7));
 
-        var driveRequests = _emulator.Journal.Where(r => r.BodyText.Contains("GOOGLE_DRIVE_LIST_FILES")).ToList();
+        var driveRequests = Emulator.Journal.Where(r => r.BodyText.Contains("GOOGLE_DRIVE_LIST_FILES")).ToList();
         driveRequests.Count.ShouldBe(3);
         PageParameter(driveRequests[1].BodyText, "pageToken").ShouldBe("cursor-3");
     }
@@ -61,33 +57,33 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : IClassFixture<E
     [Fact]
     public async Task Offset_style_counts_items_and_ends_on_an_empty_page()
     {
-        _emulator.SetPagedData("ASANA_GET_TASKS", PagedDataSet.Offset(12, 5));
-        var client = fixture.NewClient();
+        Emulator.SetPagedData("ASANA_GET_TASKS", PagedDataSet.Offset(12, 5));
+        var client = Fixture.NewClient();
 
         var indexes = await Items.IndexesAsync(client.Asana().GetTasksPagedAsync(new() { ProjectId = "p1" }));
 
         indexes.ShouldBe(Items.Range(12));
-        var offsets = _emulator.Journal.Select(r => PageParameter(r.BodyText, "offset")).ToList();
+        var offsets = Emulator.Journal.Select(r => PageParameter(r.BodyText, "offset")).ToList();
         offsets.ShouldBe([null, "5", "10", "12"]);
     }
 
     [Fact]
     public async Task Page_number_style_adds_one_and_ends_on_an_empty_page()
     {
-        _emulator.SetPagedData("SLACK_SEARCH_MESSAGES", PagedDataSet.PageNumber(9, 4));
-        var client = fixture.NewClient();
+        Emulator.SetPagedData("SLACK_SEARCH_MESSAGES", PagedDataSet.PageNumber(9, 4));
+        var client = Fixture.NewClient();
 
         var indexes = await Items.IndexesAsync(client.Slack().SearchMessagesPagedAsync(new() { Query = "deploy" }));
 
         indexes.ShouldBe(Items.Range(9));
-        _emulator.Journal.Select(r => PageParameter(r.BodyText, "page")).ShouldBe([null, "2", "3", "4"]);
+        Emulator.Journal.Select(r => PageParameter(r.BodyText, "page")).ShouldBe([null, "2", "3", "4"]);
     }
 
     [Fact]
     public async Task Without_annotations_the_items_and_cursor_are_inferred()
     {
-        _emulator.SetPagedData("TESTKIT_LIST_THINGS", PagedDataSet.Cursor(8, 3, EmulatorEndOfList.EmptyString));
-        var things = fixture.NewClient().Testkit().ListThingsPagedAsync(new() { Folder = "inbox" });
+        Emulator.SetPagedData("TESTKIT_LIST_THINGS", PagedDataSet.Cursor(8, 3, EmulatorEndOfList.EmptyString));
+        var things = Fixture.NewClient().Testkit().ListThingsPagedAsync(new() { Folder = "inbox" });
 
         (await Items.IndexesAsync(things)).ShouldBe(Items.Range(8));
     }
@@ -95,28 +91,28 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : IClassFixture<E
     [Fact]
     public async Task Inference_looks_inside_an_output_envelope()
     {
-        _emulator.SetPagedData("TESTKIT_LIST_THINGS", PagedDataSet.Cursor(5, 2) with { ItemsPointer = "/output/records", NextCursorPointer = "/output/nextPageCursor" });
+        Emulator.SetPagedData("TESTKIT_LIST_THINGS", PagedDataSet.Cursor(5, 2) with { ItemsPointer = "/output/records", NextCursorPointer = "/output/nextPageCursor" });
 
-        (await Items.IndexesAsync(fixture.NewClient().Testkit().ListThingsPagedAsync(new()))).ShouldBe(Items.Range(5));
+        (await Items.IndexesAsync(Fixture.NewClient().Testkit().ListThingsPagedAsync(new()))).ShouldBe(Items.Range(5));
     }
 
     [Fact]
     public async Task Page_number_without_annotation_uses_the_schema_parameter()
     {
-        _emulator.SetPagedData("TESTKIT_SEARCH_THINGS", PagedDataSet.PageNumber(7, 3) with { PositionParameter = "pageNumber" });
+        Emulator.SetPagedData("TESTKIT_SEARCH_THINGS", PagedDataSet.PageNumber(7, 3) with { PositionParameter = "pageNumber" });
 
-        (await Items.IndexesAsync(fixture.NewClient().Testkit().SearchThingsPagedAsync(new() { Query = "x" }))).ShouldBe(Items.Range(7));
-        _emulator.Journal.Select(r => PageParameter(r.BodyText, "pageNumber")).ShouldBe([null, "2", "3", "4"]);
+        (await Items.IndexesAsync(Fixture.NewClient().Testkit().SearchThingsPagedAsync(new() { Query = "x" }))).ShouldBe(Items.Range(7));
+        Emulator.Journal.Select(r => PageParameter(r.BodyText, "pageNumber")).ShouldBe([null, "2", "3", "4"]);
     }
 
     [Fact]
     public async Task Every_page_keeps_the_callers_other_parameters_and_sends_the_size_hint()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 5));
-        var pages = fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w9", Archived = "false" }, new PaginationOptions { PageSize = 2 });
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 5));
+        var pages = Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w9", Archived = "false" }, new PaginationOptions { PageSize = 2 });
 
         (await Items.IndexesAsync(pages)).ShouldBe(Items.Range(6));
-        foreach (var request in _emulator.Journal)
+        foreach (var request in Emulator.Journal)
         {
             using var body = JsonDocument.Parse(request.BodyText);
             var parameters = body.RootElement.GetProperty("parameters");
@@ -125,14 +121,14 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : IClassFixture<E
             parameters.GetProperty("paginationParameters").GetProperty("limit").GetInt32().ShouldBe(2);
         }
 
-        _emulator.Journal.Count.ShouldBe(3);
+        Emulator.Journal.Count.ShouldBe(3);
     }
 
     [Fact]
     public async Task Pages_carry_items_raw_results_and_the_token_of_the_next_page()
     {
-        _emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(5, 2));
-        var pages = await fixture.NewClient().Asana().GetProjectsPagedAsync(new()).AsPages().ToListAsync();
+        Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(5, 2));
+        var pages = await Fixture.NewClient().Asana().GetProjectsPagedAsync(new()).AsPages().ToListAsync();
 
         pages.Select(p => p.Items.Count).ShouldBe([2, 2, 1]);
         pages.Select(p => p.PageNumber).ShouldBe([1, 2, 3]);
