@@ -27,7 +27,6 @@ internal static class JsonCode
     /// <summary>A type of the runtime (<c>ActionKit.Typed</c>), such as <c>ActionDescriptor</c>.</summary>
     public static string Ak(string name) => Runtime + "::" + name;
 
-
     public static string Type(TypeRef type) => type.Kind switch
     {
         TypeRefKind.String => "string",
@@ -74,7 +73,7 @@ internal static class JsonCode
     };
 
     /// <summary>The base class of a generated converter, which supplies System.Text.Json's Read and Write overrides.</summary>
-    public static string ConverterBase(string self) => $"{Runtime}::Serialization.GeneratedJsonConverter<{self}>";
+    public static string ConverterBase(string self) => Ak($"Serialization.GeneratedJsonConverter<{self}>");
 
     /// <summary>
     /// Statements writing a property: its UTF-8 literal <paramref name="utf8Name"/>, then <paramref name="value"/>

@@ -96,7 +96,7 @@ internal static class RecordEmitter
         if (type.Properties.Count > 0)
         {
             // Members are found by one lookup per property name, not by comparing the name with each member in turn.
-            w.Line($"private static readonly __AK::Serialization.JsonPropertyNames __names = new({string.Join(", ", type.Properties.Select(p => Literals.String(p.WireName)))});");
+            w.Line($"private static readonly {JsonCode.Ak("Serialization.JsonPropertyNames")} __names = new({string.Join(", ", type.Properties.Select(p => Literals.String(p.WireName)))});");
             w.Line();
         }
 
@@ -110,7 +110,7 @@ internal static class RecordEmitter
                 w.Line(property.Required ? $"{local} bool has{I(i)} = false;" : local);
             }
 
-            w.Line("__AK::Serialization.JsonExtensionDataBuilder extensions = default;");
+            w.Line($"{JsonCode.Ak("Serialization.JsonExtensionDataBuilder")} extensions = default;");
             if (type.Properties.Count == 0)
             {
                 w.Line($"while ({JsonCode.Helpers}.Next(ref reader) != {JsonCode.Token}.EndObject) {JsonCode.Helpers}.ReadExtension(ref reader, ref extensions);");
