@@ -15,14 +15,13 @@ public sealed class ActionPage<TItem> : ClientResult
     internal ActionPage(List<TItem> items, ActionContinuationToken? continuationToken, int pageNumber, PipelineResponse response)
         : base(response)
     {
-        Items = items;
         ItemList = items;
         ContinuationToken = continuationToken;
         PageNumber = pageNumber;
     }
 
     /// <summary>The page's items.</summary>
-    public IReadOnlyList<TItem> Items { get; }
+    public IReadOnlyList<TItem> Items => ItemList;
 
     /// <summary>The action's result for this page, as returned; read from the response body when first asked for.</summary>
     public JsonElement RawResult => (_rawResult ??= new StrongBox<JsonElement>(ReadRawResult(GetRawResponse()))).Value;
