@@ -19,7 +19,7 @@ internal static class IntegrationEmitter
     public const int ActionsPerFile = 64;
 
     /// <summary>The file name of an integration's <paramref name="part"/>-th file, counted from zero.</summary>
-    public static string HintName(string className, int part) =>
+    private static string HintName(string className, int part) =>
         part == 0 ? $"ActionKit.{className}.g.cs" : $"ActionKit.{className}.{(part + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}.g.cs";
 
     /// <summary>One action's code, or the failure that stopped it (reported as AKT0099 with its file).</summary>
@@ -40,7 +40,7 @@ internal static class IntegrationEmitter
     [System.ThreadStatic]
     private static System.Text.StringBuilder? t_builder;
 
-    public static EmittedAction EmitAction(PlacedAction placed)
+    private static EmittedAction EmitAction(PlacedAction placed)
     {
         var builder = t_builder ?? new System.Text.StringBuilder(40_000);
         t_builder = null;
@@ -114,8 +114,6 @@ internal static class IntegrationEmitter
             }
         }
     }
-
-    public static string Emit(OutputChunk chunk) => Write(chunk).ToString();
 
     /// <summary>The file's text for the compiler, joined from the actions' cached pieces without an intermediate string.</summary>
     public static SourceText EmitText(OutputChunk chunk) => Write(chunk).ToSourceText();

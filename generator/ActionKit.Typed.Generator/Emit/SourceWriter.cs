@@ -13,7 +13,6 @@ internal sealed class SourceWriter
 {
     private readonly StringBuilder _builder;
     private readonly List<string> _parts = new();
-    private int _length;
     private int _indent;
 
     public SourceWriter(int indent = 0)
@@ -38,7 +37,6 @@ internal sealed class SourceWriter
         {
             Flush();
             _parts.Add(text);
-            _length += text.Length;
         }
 
         return this;
@@ -56,7 +54,6 @@ internal sealed class SourceWriter
         if (_builder.Length > 0)
         {
             _parts.Add(_builder.ToString());
-            _length += _builder.Length;
             _builder.Clear();
         }
     }

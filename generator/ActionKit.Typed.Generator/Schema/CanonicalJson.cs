@@ -12,8 +12,6 @@ namespace ActionKit.Typed.Generator.Schema;
 /// </summary>
 internal static class CanonicalJson
 {
-    public static string Write(JsonElement element) => Encoding.UTF8.GetString(WriteUtf8(element));
-
     /// <summary>The canonical form and its hash, hashing the UTF-8 bytes as written rather than encoding the text again.</summary>
     public static (string Json, string Hash) WriteWithHash(JsonElement element)
     {
@@ -28,12 +26,6 @@ internal static class CanonicalJson
     }
 
     /// <summary>FNV-1a, 64-bit: stable across processes and platforms, unlike string.GetHashCode.</summary>
-    public static string Hash(string canonical)
-    {
-        var utf8 = Encoding.UTF8.GetBytes(canonical);
-        return Hash(utf8, utf8.Length);
-    }
-
     private static string Hash(byte[] utf8, int length)
     {
         const ulong offset = 14695981039346656037;
@@ -45,16 +37,6 @@ internal static class CanonicalJson
         }
 
         return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] WriteUtf8(JsonElement element)
-    {
-        var (stream, writer) = Rent();
-        WriteValue(writer, element);
-        writer.Flush();
-        var utf8 = stream.ToArray();
-        Return(stream, writer);
-        return utf8;
     }
 
     // One stream and writer per thread, emptied between schemas: every action writes its schema once, and a new
