@@ -120,4 +120,15 @@ public sealed class JournalTests : EmulatorTest
 
         Emulator.Journal.Select(r => r.PathWithoutQuery).ShouldBe(["/two", "/three"]);
     }
+
+    [Fact]
+    public async Task A_journal_bound_below_one_is_refused_at_start()
+    {
+        var options = TestCatalog.Options();
+        options.MaxJournalEntries = 0;
+
+        var error = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => ActionKitEmulator.StartAsync(options, Ct));
+
+        error.Message.ShouldContain("MaxJournalEntries");
+    }
 }

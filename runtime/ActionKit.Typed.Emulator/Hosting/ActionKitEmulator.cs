@@ -98,6 +98,11 @@ public sealed class ActionKitEmulator : IAsyncDisposable
             throw new ArgumentException("PaginatedItemCount and BinaryResultLength cannot be negative, and DefaultPageSize must be at least 1.", nameof(options));
         }
 
+        if (options.MaxJournalEntries is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxJournalEntries, "MaxJournalEntries must be at least 1 (or null to keep every request).");
+        }
+
         var catalog = CatalogLoader.Load(options);
         var signingKey = SigningKey.Create(options.SigningKeyPem, options.PublicKeyPem);
         var state = new EmulatorState(options, catalog, signingKey, new EmulatorJournal(options.MaxJournalEntries), new EmulatorFaults());

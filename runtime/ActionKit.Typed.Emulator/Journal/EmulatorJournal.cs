@@ -12,11 +12,8 @@ public sealed class EmulatorJournal : IReadOnlyList<RecordedRequest>
     private readonly List<RecordedRequest> _requests = [];
     private readonly int? _capacity;
 
-    internal EmulatorJournal(int? capacity = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity ?? 1, nameof(ActionKitEmulatorOptions.MaxJournalEntries));
-        _capacity = capacity;
-    }
+    /// <param name="capacity">How many requests to keep, the oldest forgotten first; null keeps all (checked by the emulator's options).</param>
+    internal EmulatorJournal(int? capacity = null) => _capacity = capacity;
 
     /// <summary>Raised after a request is recorded (on the request's thread).</summary>
     public event Action<RecordedRequest>? Recorded;
