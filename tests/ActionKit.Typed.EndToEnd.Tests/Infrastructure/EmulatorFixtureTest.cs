@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using ActionKit.Typed.Emulator;
 using Xunit;
 
@@ -10,6 +11,9 @@ public abstract class EmulatorFixtureTest(EmulatorFixture fixture) : IClassFixtu
     protected EmulatorFixture Fixture { get; } = fixture;
 
     protected ActionKitEmulator Emulator => Fixture.Emulator;
+
+    /// <summary>The running test's token: cancelled when the test run is aborted or times out.</summary>
+    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public void Dispose()
     {

@@ -22,16 +22,16 @@ public sealed class ContinuationTests(EmulatorFixture fixture) : EmulatorFixture
         Emulator.SetPagedData(action, style == PagingStyle.Cursor ? PagedDataSet.Cursor(17, 4) : PagedDataSet.Offset(17, 4));
 
         var first = style == PagingStyle.Cursor
-            ? await Collect(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w" }).AsPages(), 2)
-            : await Collect(Fixture.NewClient().Asana().GetTasksPagedAsync(new() { ProjectId = "p" }).AsPages(), 2);
+            ? await Collect(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w" }, cancellationToken: Cancellation).AsPages(Cancellation), 2)
+            : await Collect(Fixture.NewClient().Asana().GetTasksPagedAsync(new() { ProjectId = "p" }, cancellationToken: Cancellation).AsPages(Cancellation), 2);
         var token = first.Token.ShouldNotBeNull().ToString();
 
         // Another process: only the string survives.
         var resumed = ActionContinuationToken.Parse(token);
         var options = new PaginationOptions { ContinuationToken = ContinuationToken.FromBytes(resumed.ToBytes()) };
         var rest = style == PagingStyle.Cursor
-            ? await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w" }, options))
-            : await Items.IndexesAsync(Fixture.NewClient().Asana().GetTasksPagedAsync(new() { ProjectId = "p" }, options));
+            ? await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w" }, options, cancellationToken: Cancellation))
+            : await Items.IndexesAsync(Fixture.NewClient().Asana().GetTasksPagedAsync(new() { ProjectId = "p" }, options, cancellationToken: Cancellation));
 
         first.Indexes.Concat(rest).ShouldBe(Items.Range(17));
     }
@@ -40,11 +40,11 @@ public sealed class ContinuationTests(EmulatorFixture fixture) : EmulatorFixture
     public async Task A_token_of_another_action_is_refused_before_anything_is_sent()
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(10, 3));
-        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new()));
+        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), cancellationToken: Cancellation));
         Emulator.Journal.Clear();
 
         var ex = Should.Throw<ArgumentException>(() =>
-            Fixture.NewClient().Asana().GetWorkspacesPagedAsync(new(), new PaginationOptions { ContinuationToken = page.ContinuationToken }));
+            Fixture.NewClient().Asana().GetWorkspacesPagedAsync(new(), new PaginationOptions { ContinuationToken = page.ContinuationToken }, cancellationToken: Cancellation));
 
         ex.Message.ShouldContain("ASANA_GET_PROJECTS");
         Emulator.Journal.Count.ShouldBe(0);
@@ -54,10 +54,10 @@ public sealed class ContinuationTests(EmulatorFixture fixture) : EmulatorFixture
     public async Task A_token_with_altered_parameters_is_refused()
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(10, 3));
-        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "a" }));
+        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "a" }, cancellationToken: Cancellation));
 
         var ex = Should.Throw<ArgumentException>(() =>
-            Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "b" }, new PaginationOptions { ContinuationToken = page.ContinuationToken }));
+            Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "b" }, new PaginationOptions { ContinuationToken = page.ContinuationToken }, cancellationToken: Cancellation));
 
         ex.Message.ShouldContain("other parameters");
     }
@@ -66,10 +66,10 @@ public sealed class ContinuationTests(EmulatorFixture fixture) : EmulatorFixture
     public async Task The_page_size_hint_may_change_between_runs()
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(10, 3));
-        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "a" }, new PaginationOptions { PageSize = 3 }));
+        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "a" }, new PaginationOptions { PageSize = 3 }, cancellationToken: Cancellation));
 
         var rest = await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(
-            new() { Workspace = "a" }, new PaginationOptions { PageSize = 4, ContinuationToken = page.ContinuationToken }));
+            new() { Workspace = "a" }, new PaginationOptions { PageSize = 4, ContinuationToken = page.ContinuationToken }, cancellationToken: Cancellation));
 
         rest.ShouldBe(Enumerable.Range(4, 7).ToList());
     }
@@ -91,7 +91,7 @@ public sealed class ContinuationTests(EmulatorFixture fixture) : EmulatorFixture
         var garbage = ContinuationToken.FromBytes(BinaryData.FromString("{\"v\":1}"));
 
         Should.Throw<ArgumentException>(() =>
-            Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = garbage }));
+            Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = garbage }, cancellationToken: Cancellation));
         Emulator.Journal.Count.ShouldBe(0);
     }
 
@@ -99,7 +99,7 @@ public sealed class ContinuationTests(EmulatorFixture fixture) : EmulatorFixture
     public async Task The_last_page_has_no_token()
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(2, 5));
-        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new()));
+        var page = await FirstPage(Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), cancellationToken: Cancellation));
 
         page.ContinuationToken.ShouldBeNull();
     }

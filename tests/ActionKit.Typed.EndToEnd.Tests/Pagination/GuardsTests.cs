@@ -22,7 +22,7 @@ public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(f
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(50, 5) with { Misbehavior = misbehavior });
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
-            await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new())));
+            await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), cancellationToken: Cancellation)));
 
         ex.Failure.ShouldBe(expected);
         ex.ActionName.ShouldBe("ASANA_GET_PROJECTS");
@@ -36,7 +36,7 @@ public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(f
         Emulator.SetPagedData("ASANA_GET_TASKS", PagedDataSet.Offset(50, 5) with { Misbehavior = PagingMisbehavior.SamePageForever });
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
-            await Items.IndexesAsync(Fixture.NewClient().Asana().GetTasksPagedAsync(new())));
+            await Items.IndexesAsync(Fixture.NewClient().Asana().GetTasksPagedAsync(new(), cancellationToken: Cancellation)));
 
         ex.Failure.ShouldBe(PaginationFailure.RepeatedPage);
     }
@@ -46,7 +46,7 @@ public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(f
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(50, 5) with { Misbehavior = PagingMisbehavior.EmptyPagesWithCursorForever });
 
-        var indexes = await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxPages = 4 }));
+        var indexes = await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxPages = 4 }, cancellationToken: Cancellation));
 
         indexes.ShouldBe(Items.Range(5));
         Emulator.Journal.Count.ShouldBe(4);
@@ -62,7 +62,7 @@ public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(f
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
         {
-            await foreach (var project in client.Asana().GetProjectsPagedAsync(new()))
+            await foreach (var project in client.Asana().GetProjectsPagedAsync(new(), cancellationToken: Cancellation))
             {
                 seen.Add(Items.Index(project));
             }
@@ -72,7 +72,7 @@ public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(f
         ex.InnerException.ShouldBeOfType<ActionKitException>().Status.ShouldBe(400);
         seen.ShouldBe(Items.Range(6));
 
-        var rest = await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = ex.ContinuationToken }));
+        var rest = await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { ContinuationToken = ex.ContinuationToken }, cancellationToken: Cancellation));
         seen.Concat(rest).ShouldBe(Items.Range(14));
     }
 
@@ -81,7 +81,7 @@ public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(f
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(9, 3) with { FailAtPage = 2, FailureStatus = 503 });
 
-        var indexes = await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new()));
+        var indexes = await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), cancellationToken: Cancellation));
 
         indexes.ShouldBe(Items.Range(9));
         Emulator.Journal.Count.ShouldBe(4);
@@ -93,7 +93,7 @@ public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(f
         Emulator.SetResult("ASANA_GET_PROJECTS", """{"data":{"not":"an array"},"nextPageCursor":null}""");
 
         var ex = await Should.ThrowAsync<ActionKitPaginationException>(async () =>
-            await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new())));
+            await Items.IndexesAsync(Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), cancellationToken: Cancellation)));
 
         ex.Failure.ShouldBe(PaginationFailure.InvalidPage);
         ex.RawPage!.ToString().ShouldContain("not");
@@ -105,11 +105,11 @@ public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(f
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(40, 5));
         var client = Fixture.NewClient();
 
-        (await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxItems = 7 }))).ShouldBe(Items.Range(7));
+        (await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxItems = 7 }, cancellationToken: Cancellation))).ShouldBe(Items.Range(7));
         Emulator.Journal.Count.ShouldBe(2);
 
         Emulator.Journal.Clear();
-        (await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxPages = 3 }))).ShouldBe(Items.Range(15));
+        (await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new(), new PaginationOptions { MaxPages = 3 }, cancellationToken: Cancellation))).ShouldBe(Items.Range(15));
         Emulator.Journal.Count.ShouldBe(3);
     }
 
@@ -118,17 +118,17 @@ public sealed class GuardsTests(EmulatorFixture fixture) : EmulatorFixtureTest(f
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(40, 5));
         Emulator.Faults.Enqueue(EmulatorFault.Delay(TimeSpan.FromMinutes(5)), "ASANA_GET_PROJECTS");
-        using var cancellation = new CancellationTokenSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
 
         var enumeration = Task.Run(async () =>
         {
             await foreach (var project in Fixture.NewClient().Asana().GetProjectsPagedAsync(new()).WithCancellation(cancellation.Token))
             {
             }
-        });
+        }, Cancellation);
         while (Emulator.Journal.Count == 0)
         {
-            await Task.Delay(10);
+            await Task.Delay(10, Cancellation);
         }
 
         await cancellation.CancelAsync();

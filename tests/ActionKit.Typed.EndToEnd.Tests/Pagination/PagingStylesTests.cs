@@ -22,7 +22,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(23, 5, end));
         var client = Fixture.NewClient();
 
-        var names = await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new() { Workspace = "w1" }));
+        var names = await Items.IndexesAsync(client.Asana().GetProjectsPagedAsync(new() { Workspace = "w1" }, cancellationToken: Cancellation));
 
         names.ShouldBe(Items.Range(23));
         Emulator.Journal.Count.ShouldBe(5);
@@ -32,7 +32,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
     public async Task Cursor_items_are_typed_from_the_annotation()
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(3, 2));
-        var projects = await Fixture.NewClient().Asana().GetProjectsPagedAsync(new()).ToListAsync();
+        var projects = await Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), cancellationToken: Cancellation).ToListAsync(Cancellation);
 
         projects.Select(p => p.Name).ShouldBe(["Item 1", "Item 2", "Item 3"]);
         projects.Select(p => p.Gid).ShouldBe(["1", "2", "3"]);
@@ -46,8 +46,8 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
         Emulator.SetPagedData("GOOGLE_DRIVE_LIST_FILES", PagedDataSet.Cursor(7, 3));
         var client = Fixture.NewClient();
 
-        (await Items.IndexesAsync(client.Hubspot().GetRecordsAnyPagedAsync(new() { RecordType = "deals" }))).ShouldBe(Items.Range(11));
-        (await Items.IndexesAsync(client.GoogleDrive().ListFilesPagedAsync(new() { IncludeFolders = true }))).ShouldBe(Items.Range(7));
+        (await Items.IndexesAsync(client.Hubspot().GetRecordsAnyPagedAsync(new() { RecordType = "deals" }, cancellationToken: Cancellation))).ShouldBe(Items.Range(11));
+        (await Items.IndexesAsync(client.GoogleDrive().ListFilesPagedAsync(new() { IncludeFolders = true }, cancellationToken: Cancellation))).ShouldBe(Items.Range(7));
 
         var driveRequests = Emulator.Journal.Where(r => r.BodyText.Contains("GOOGLE_DRIVE_LIST_FILES")).ToList();
         driveRequests.Count.ShouldBe(3);
@@ -60,7 +60,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
         Emulator.SetPagedData("ASANA_GET_TASKS", PagedDataSet.Offset(12, 5));
         var client = Fixture.NewClient();
 
-        var indexes = await Items.IndexesAsync(client.Asana().GetTasksPagedAsync(new() { ProjectId = "p1" }));
+        var indexes = await Items.IndexesAsync(client.Asana().GetTasksPagedAsync(new() { ProjectId = "p1" }, cancellationToken: Cancellation));
 
         indexes.ShouldBe(Items.Range(12));
         var offsets = Emulator.Journal.Select(r => PageParameter(r.BodyText, "offset")).ToList();
@@ -73,7 +73,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
         Emulator.SetPagedData("SLACK_SEARCH_MESSAGES", PagedDataSet.PageNumber(9, 4));
         var client = Fixture.NewClient();
 
-        var indexes = await Items.IndexesAsync(client.Slack().SearchMessagesPagedAsync(new() { Query = "deploy" }));
+        var indexes = await Items.IndexesAsync(client.Slack().SearchMessagesPagedAsync(new() { Query = "deploy" }, cancellationToken: Cancellation));
 
         indexes.ShouldBe(Items.Range(9));
         Emulator.Journal.Select(r => PageParameter(r.BodyText, "page")).ShouldBe([null, "2", "3", "4"]);
@@ -83,7 +83,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
     public async Task Without_annotations_the_items_and_cursor_are_inferred()
     {
         Emulator.SetPagedData("TESTKIT_LIST_THINGS", PagedDataSet.Cursor(8, 3, EmulatorEndOfList.EmptyString));
-        var things = Fixture.NewClient().Testkit().ListThingsPagedAsync(new() { Folder = "inbox" });
+        var things = Fixture.NewClient().Testkit().ListThingsPagedAsync(new() { Folder = "inbox" }, cancellationToken: Cancellation);
 
         (await Items.IndexesAsync(things)).ShouldBe(Items.Range(8));
     }
@@ -93,7 +93,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
     {
         Emulator.SetPagedData("TESTKIT_LIST_THINGS", PagedDataSet.Cursor(5, 2) with { ItemsPointer = "/output/records", NextCursorPointer = "/output/nextPageCursor" });
 
-        (await Items.IndexesAsync(Fixture.NewClient().Testkit().ListThingsPagedAsync(new()))).ShouldBe(Items.Range(5));
+        (await Items.IndexesAsync(Fixture.NewClient().Testkit().ListThingsPagedAsync(new(), cancellationToken: Cancellation))).ShouldBe(Items.Range(5));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
     {
         Emulator.SetPagedData("TESTKIT_SEARCH_THINGS", PagedDataSet.PageNumber(7, 3) with { PositionParameter = "pageNumber" });
 
-        (await Items.IndexesAsync(Fixture.NewClient().Testkit().SearchThingsPagedAsync(new() { Query = "x" }))).ShouldBe(Items.Range(7));
+        (await Items.IndexesAsync(Fixture.NewClient().Testkit().SearchThingsPagedAsync(new() { Query = "x" }, cancellationToken: Cancellation))).ShouldBe(Items.Range(7));
         Emulator.Journal.Select(r => PageParameter(r.BodyText, "pageNumber")).ShouldBe([null, "2", "3", "4"]);
     }
 
@@ -109,7 +109,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
     public async Task Every_page_keeps_the_callers_other_parameters_and_sends_the_size_hint()
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(6, 5));
-        var pages = Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w9", Archived = "false" }, new PaginationOptions { PageSize = 2 });
+        var pages = Fixture.NewClient().Asana().GetProjectsPagedAsync(new() { Workspace = "w9", Archived = "false" }, new PaginationOptions { PageSize = 2 }, cancellationToken: Cancellation);
 
         (await Items.IndexesAsync(pages)).ShouldBe(Items.Range(6));
         foreach (var request in Emulator.Journal)
@@ -128,7 +128,7 @@ public sealed class PagingStylesTests(EmulatorFixture fixture) : EmulatorFixture
     public async Task Pages_carry_items_raw_results_and_the_token_of_the_next_page()
     {
         Emulator.SetPagedData("ASANA_GET_PROJECTS", PagedDataSet.Cursor(5, 2));
-        var pages = await Fixture.NewClient().Asana().GetProjectsPagedAsync(new()).AsPages().ToListAsync();
+        var pages = await Fixture.NewClient().Asana().GetProjectsPagedAsync(new(), cancellationToken: Cancellation).AsPages(Cancellation).ToListAsync(Cancellation);
 
         pages.Select(p => p.Items.Count).ShouldBe([2, 2, 1]);
         pages.Select(p => p.PageNumber).ShouldBe([1, 2, 3]);

@@ -34,7 +34,7 @@ public sealed class SyncRunTests
         Should.Throw<ActionKitException>(() => client.Run(new SlackSendMessage("C1", "hi"))).Kind.ShouldBe(ActionKitErrorKind.Server);
         server.Requests.Count.ShouldBe(1);
 
-        client.Run("SLACK_LIST_CHANNELS", BinaryData.FromString("{}")).Value.Value.GetProperty("channels").GetArrayLength().ShouldBe(0);
+        client.Run("SLACK_LIST_CHANNELS", BinaryData.FromString("{}"), cancellationToken: TestContext.Current.CancellationToken).Value.Value.GetProperty("channels").GetArrayLength().ShouldBe(0);
         server.Requests.Count.ShouldBe(3);
     }
 }

@@ -363,17 +363,37 @@ public sealed class ProxyWireTests : IClassFixture<ProxyConnectFixture>
         int read;
         while ((read = await stream.ReadAsync(buffer, TestContext.Current.CancellationToken)) > 0)
         {
-            for (var i = 0; i < read; i++)
-            {
-                if (buffer[i] != (byte)((offset + i) % 251))
-                {
-                    throw new InvalidDataException($"Byte {offset + i} is {buffer[i]}, expected {(offset + i) % 251}.");
-                }
-            }
-
-            offset += read;
+            offset = CheckPattern(buffer.AsSpan(0, read), offset);
         }
 
         return offset;
+    }
+
+    /// <summary>The same check read synchronously, for the sync API's tests.</summary>
+    internal static long CountPatternBytes(Stream stream)
+    {
+        var buffer = new byte[81920];
+        long offset = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            offset = CheckPattern(buffer.AsSpan(0, read), offset);
+        }
+
+        return offset;
+    }
+
+    // The downloads are bytes (offset % 251); returns the offset after the chunk.
+    private static long CheckPattern(ReadOnlySpan<byte> chunk, long offset)
+    {
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (chunk[i] != (byte)((offset + i) % 251))
+            {
+                throw new InvalidDataException($"Byte {offset + i} is {chunk[i]}, expected {(offset + i) % 251}.");
+            }
+        }
+
+        return offset + chunk.Length;
     }
 }

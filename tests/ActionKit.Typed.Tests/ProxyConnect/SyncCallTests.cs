@@ -32,7 +32,7 @@ public sealed class SyncCallTests : IClassFixture<ProxyConnectFixture>
         var got = client.Proxy.Get("slack", "users.list", cancellationToken: ct);
         using (var file = client.Proxy.Download("googledrive", "files/70000", cancellationToken: ct).Value)
         {
-            ProxyWireTests.CountPatternBytesAsync(file.Content).GetAwaiter().GetResult().ShouldBe(70000);
+            ProxyWireTests.CountPatternBytes(file.Content).ShouldBe(70000);
         }
 
         using var content = new MemoryStream(new byte[] { 1, 2, 3 });
