@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Collections.Immutable;
 using System.Threading;
 using ActionKit.Typed.Generator.Naming;
 
@@ -26,13 +26,24 @@ internal static class ActionTyping
         {
             var rest = ActionNames.StripIntegrationPrefix(action.WireName, action.Integration);
             var member = Identifier.ToPascal(string.IsNullOrEmpty(rest) ? action.WireName : rest, "Action");
-            var prefix = ActionNames.IntegrationPrefix(action.WireName, action.Integration) is { } p ? Identifier.ToPascal(p, "Integration") : null;
+            var prefix = ActionNames.PrefixBefore(action.WireName, rest) is { } p ? Identifier.ToPascal(p, "Integration") : null;
             var spec = ActionTypeBuilder.Build(NewTypeScope(), string.Empty, action, source.Annotation);
-            return new TypedAction(source, member, prefix, spec, spec.Types.Select(t => t.Name).ToEquatableArray(), null);
+            return new TypedAction(source, member, prefix, spec, TypeNames(spec.Types), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return new TypedAction(source, string.Empty, null, null, EquatableArray<string>.Empty, ex.Message);
         }
+    }
+
+    private static EquatableArray<string> TypeNames(EquatableArray<TypeSpec> types)
+    {
+        var names = ImmutableArray.CreateBuilder<string>(types.Count);
+        foreach (var type in types)
+        {
+            names.Add(type.Name);
+        }
+
+        return new EquatableArray<string>(names.MoveToImmutable());
     }
 }
