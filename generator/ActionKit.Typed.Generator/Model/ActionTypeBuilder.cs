@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -27,13 +28,17 @@ internal sealed class ActionTypeBuilder
     private readonly List<TypeSpec> _specs = new();
 
     // A type's member names are all handed out before any of its property types is resolved, so one scope serves
-    // every record and enum of the action in turn.
-    private readonly NameScope _members = new();
+    // every record and enum in turn; kept per thread, it is reset instead of grown from empty for every action.
+    [ThreadStatic]
+    private static NameScope? t_members;
+
+    private readonly NameScope _members;
 
     private ActionTypeBuilder(NameScope types, string baseName)
     {
         _types = types;
         _baseName = baseName;
+        _members = t_members ??= new NameScope();
     }
 
     public static ActionSpec Build(NameScope types, string memberName, ActionSchema action, ActionAnnotation? annotation)
