@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using ActionKit.Typed.Generator.Naming;
 
@@ -11,15 +13,32 @@ namespace ActionKit.Typed.Generator.Model;
 /// </summary>
 internal sealed class ActionTypeBuilder
 {
+    private static readonly SchemaNode AnyItem = SchemaNode.Of(SchemaKind.Any);
+
+    // Where pagination parameters keep the position, by style, in the order they are looked for.
+    private static readonly (string Style, string[] Positions)[] PaginationStyles =
+    {
+        ("cursor", new[] { "pageCursor", "pageToken", "cursor" }),
+        ("offset", new[] { "offset", "skip" }),
+        ("pageNumber", new[] { "page", "pageNo", "pageNumber", "pageOffset" }),
+    };
+
     private readonly NameScope _types;
     private readonly string _baseName;
     private readonly List<TypeSpec> _specs = new();
-    private readonly Dictionary<string, TypeSpec> _records = new();
+
+    // A type's member names are all handed out before any of its property types is resolved, so one scope serves
+    // every record and enum in turn; kept per thread, it is reset instead of grown from empty for every action.
+    [ThreadStatic]
+    private static NameScope? t_members;
+
+    private readonly NameScope _members;
 
     private ActionTypeBuilder(NameScope types, string baseName)
     {
         _types = types;
         _baseName = baseName;
+        _members = t_members ??= new NameScope();
     }
 
     public static ActionSpec Build(NameScope types, string memberName, ActionSchema action, ActionAnnotation? annotation)
@@ -38,7 +57,7 @@ internal sealed class ActionTypeBuilder
             var result = new Scope(builder, resultDoc, isRequest: false);
             resultRef = resultName is not null
                 ? result.DeclareRecord(resultName, resultName, resultDoc.Root)
-                : result.Resolve(resultDoc.Root, baseName + "Result");
+                : result.Resolve(resultDoc.Root, baseName, "Result");
         }
 
         // Nested request types read better without the Request suffix: SlackSendMessageBlocksItem.
@@ -73,29 +92,51 @@ internal sealed class ActionTypeBuilder
 
     private static (string? Style, string? Position, string? Limit) DetectPagination(SchemaNode parameters)
     {
-        var page = parameters.Properties.FirstOrDefault(p => p.WireName == "paginationParameters")?.Schema;
+        var page = FindProperty(parameters, "paginationParameters")?.Schema;
         if (page is null || page.Kind != SchemaKind.Object)
         {
             return (null, null, null);
         }
 
-        var names = page.Properties.Select(p => p.WireName).ToList();
-        var limit = names.Contains("limit") ? "limit" : null;
-        foreach (var (style, candidates) in new[]
+        var limit = FindProperty(page, "limit") is not null ? "limit" : null;
+        foreach (var (style, positions) in PaginationStyles)
         {
-            ("cursor", new[] { "pageCursor", "pageToken", "cursor" }),
-            ("offset", new[] { "offset", "skip" }),
-            ("pageNumber", new[] { "page", "pageNo", "pageNumber", "pageOffset" }),
-        })
-        {
-            var position = candidates.FirstOrDefault(names.Contains);
-            if (position is not null)
+            foreach (var position in positions)
             {
-                return (style, position, limit);
+                if (FindProperty(page, position) is not null)
+                {
+                    return (style, position, limit);
+                }
             }
         }
 
         return (null, null, null);
+    }
+
+    private static PropertyNode? FindProperty(SchemaNode node, string wireName)
+    {
+        foreach (var property in node.Properties)
+        {
+            if (property.WireName == wireName)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private TypeSpec? FindRecord(string name)
+    {
+        foreach (var spec in _specs)
+        {
+            if (spec.Kind == TypeSpecKind.Record && spec.Name == name)
+            {
+                return spec;
+            }
+        }
+
+        return null;
     }
 
     private static string DefaultPosition(string style) => style switch
@@ -116,7 +157,7 @@ internal sealed class ActionTypeBuilder
         var current = result;
         foreach (var segment in pointer.Split('/').Skip(1).Select(s => s.Replace("~1", "/").Replace("~0", "~")))
         {
-            if (current.Kind != TypeRefKind.Record || !_records.TryGetValue(current.Name!, out var record))
+            if (current.Kind != TypeRefKind.Record || FindRecord(current.Name!) is not { } record)
             {
                 return TypeRef.Json;
             }
@@ -151,41 +192,50 @@ internal sealed class ActionTypeBuilder
 
         public TypeRef DeclareRecord(string name, string nestedPrefix, SchemaNode node, TypeRef? requestResult = null)
         {
-            var members = new NameScope(NameScope.RecordMembers, name);
-            var required = new HashSet<string>(node.Required);
-
-            // Exact matches keep the plain name (PageSize beats page_size); the rest follow in schema order.
-            var order = node.Properties
-                .Select((p, i) => (Property: p, Index: i, Pascal: Identifier.ToPascal(p.WireName, "Property")))
-                .OrderBy(p => p.Pascal == p.Property.WireName ? 0 : 1)
-                .ThenBy(p => p.Index)
-                .ToList();
-            var names = new string[order.Count];
-            var pascal = new string[order.Count];
-            foreach (var entry in order)
+            var properties = node.Properties;
+            var pascal = new string[properties.Count];
+            for (var i = 0; i < pascal.Length; i++)
             {
-                names[entry.Index] = members.Allocate(entry.Pascal);
-                pascal[entry.Index] = entry.Pascal;
+                pascal[i] = Identifier.ToPascal(properties[i].WireName, "Property");
             }
 
-            var properties = node.Properties.Select((p, i) =>
+            // Exact matches keep the plain name (PageSize beats page_size); the rest follow in schema order.
+            var members = _owner._members.Reset(NameScope.RecordMembers, name);
+            var names = new string[pascal.Length];
+            for (var i = 0; i < names.Length; i++)
             {
-                var type = Resolve(p.Schema, nestedPrefix + pascal[i]);
-                return new PropertySpec(p.WireName, names[i], type, _isRequest && required.Contains(p.WireName), p.Schema.Description);
-            }).ToEquatableArray();
+                if (pascal[i] == properties[i].WireName)
+                {
+                    names[i] = members.Allocate(pascal[i]);
+                }
+            }
 
-            var spec = new TypeSpec(TypeSpecKind.Record, name, node.Description, properties, EquatableArray<EnumMemberSpec>.Empty, requestResult);
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] ??= members.Allocate(pascal[i]);
+            }
+
+            var specs = ImmutableArray.CreateBuilder<PropertySpec>(properties.Count);
+            var required = node.Required.AsImmutableArray();
+            for (var i = 0; i < names.Length; i++)
+            {
+                var property = properties[i];
+                var type = Resolve(property.Schema, nestedPrefix, pascal[i]);
+                specs.Add(new PropertySpec(property.WireName, names[i], type, _isRequest && required.Contains(property.WireName), property.Schema.Description));
+            }
+
+            var spec = new TypeSpec(TypeSpecKind.Record, name, node.Description, new(specs.MoveToImmutable()), EquatableArray<EnumMemberSpec>.Empty, requestResult);
             _owner._specs.Add(spec);
-            _owner._records[name] = spec;
             return new TypeRef(TypeRefKind.Record, name);
         }
 
-        public TypeRef Resolve(SchemaNode node, string suggestedName)
+        /// <summary>The type of <paramref name="node"/>; a type it declares is named prefix + suffix, a string built only then.</summary>
+        public TypeRef Resolve(SchemaNode node, string prefix, string suffix)
         {
             switch (node.Kind)
             {
                 case SchemaKind.String when node.EnumValues.Count > 0:
-                    return DeclareEnum(_owner._types.Allocate(suggestedName), node);
+                    return DeclareEnum(_owner._types.Allocate(prefix + suffix), node);
                 case SchemaKind.String:
                     return TypeRef.String;
                 case SchemaKind.Number:
@@ -195,12 +245,12 @@ internal sealed class ActionTypeBuilder
                 case SchemaKind.Boolean:
                     return TypeRef.Boolean;
                 case SchemaKind.Object when node.Properties.Count > 0:
-                    var recordName = _owner._types.Allocate(suggestedName);
+                    var recordName = _owner._types.Allocate(prefix + suffix);
                     return DeclareRecord(recordName, recordName, node);
                 case SchemaKind.Object when node.AdditionalProperties is { } values:
-                    return new TypeRef(TypeRefKind.Map, Element: Resolve(values, suggestedName + "Value"));
+                    return new TypeRef(TypeRefKind.Map, Element: Resolve(values, prefix, suffix + "Value"));
                 case SchemaKind.Array:
-                    return new TypeRef(TypeRefKind.List, Element: Resolve(node.Items ?? SchemaNode.Of(SchemaKind.Any), suggestedName + "Item"));
+                    return new TypeRef(TypeRefKind.List, Element: Resolve(node.Items ?? AnyItem, prefix, suffix + "Item"));
                 case SchemaKind.Ref:
                     return ResolveDefinition(node.RefName!);
                 default:
@@ -216,11 +266,11 @@ internal sealed class ActionTypeBuilder
             }
 
             var definition = _document.Definitions.First(d => d.Name == name).Schema;
-            var typeName = _owner._baseName + Identifier.ToPascal(name, "Definition");
+            var pascal = Identifier.ToPascal(name, "Definition");
             if (definition.Kind == SchemaKind.Object && definition.Properties.Count > 0)
             {
                 // Register before declaring so recursive references resolve to the same record.
-                var allocated = _owner._types.Allocate(typeName);
+                var allocated = _owner._types.Allocate(_owner._baseName + pascal);
                 var reference = new TypeRef(TypeRefKind.Record, allocated);
                 _definitions[name] = reference;
                 DeclareRecord(allocated, allocated, definition);
@@ -232,7 +282,7 @@ internal sealed class ActionTypeBuilder
                 return TypeRef.Json;
             }
 
-            var resolved = Resolve(definition, typeName);
+            var resolved = Resolve(definition, _owner._baseName, pascal);
             _resolving.Remove(name);
             _definitions[name] = resolved;
             return resolved;
@@ -240,16 +290,31 @@ internal sealed class ActionTypeBuilder
 
         private TypeRef DeclareEnum(string name, SchemaNode node)
         {
-            var members = new NameScope(NameScope.EnumMembers, name);
-            var values = node.EnumValues
-                .Select((v, i) => (Value: v, Index: i, Pascal: Identifier.ToPascal(v, v.Length == 0 ? "Empty" : "Value")))
-                .OrderBy(v => v.Pascal == v.Value ? 0 : 1)
-                .ThenBy(v => v.Index)
-                .Select(v => (v.Index, Member: new EnumMemberSpec(members.Allocate(v.Pascal), v.Value)))
-                .OrderBy(v => v.Index)
-                .Select(v => v.Member)
-                .ToEquatableArray();
-            _owner._specs.Add(new TypeSpec(TypeSpecKind.Enum, name, node.Description, EquatableArray<PropertySpec>.Empty, values, null));
+            var values = node.EnumValues;
+            var pascal = new string[values.Count];
+            for (var i = 0; i < pascal.Length; i++)
+            {
+                pascal[i] = Identifier.ToPascal(values[i], values[i].Length == 0 ? "Empty" : "Value");
+            }
+
+            // As for properties: exact matches keep the plain name, the rest follow in schema order.
+            var members = _owner._members.Reset(NameScope.EnumMembers, name);
+            var names = new string[pascal.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (pascal[i] == values[i])
+                {
+                    names[i] = members.Allocate(pascal[i]);
+                }
+            }
+
+            var specs = ImmutableArray.CreateBuilder<EnumMemberSpec>(values.Count);
+            for (var i = 0; i < names.Length; i++)
+            {
+                specs.Add(new EnumMemberSpec(names[i] ?? members.Allocate(pascal[i]), values[i]));
+            }
+
+            _owner._specs.Add(new TypeSpec(TypeSpecKind.Enum, name, node.Description, EquatableArray<PropertySpec>.Empty, new(specs.MoveToImmutable()), null));
             return new TypeRef(TypeRefKind.Enum, name);
         }
     }

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Collections.Immutable;
 using System.Threading;
 using ActionKit.Typed.Generator.Naming;
 
@@ -16,6 +16,11 @@ internal static class ActionTyping
     /// <summary>Type names the catalog itself declares in the namespace.</summary>
     private static readonly HashSet<string> ReservedTypes = NameScope.Reserved("ActionKitCatalog", "ActionKitRunnerExtensions", "ActionKitJson");
 
+    // An action's own type names matter only while it is typed; the scope is kept per thread and reset for the next
+    // action instead of grown from empty for each one.
+    [ThreadStatic]
+    private static NameScope? t_ownTypes;
+
     public static NameScope NewTypeScope() => new(ReservedTypes);
 
     public static TypedAction Type(AnnotatedAction source, CancellationToken cancellationToken)
@@ -26,13 +31,25 @@ internal static class ActionTyping
         {
             var rest = ActionNames.StripIntegrationPrefix(action.WireName, action.Integration);
             var member = Identifier.ToPascal(string.IsNullOrEmpty(rest) ? action.WireName : rest, "Action");
-            var prefix = ActionNames.IntegrationPrefix(action.WireName, action.Integration) is { } p ? Identifier.ToPascal(p, "Integration") : null;
-            var spec = ActionTypeBuilder.Build(NewTypeScope(), string.Empty, action, source.Annotation);
-            return new TypedAction(source, member, prefix, spec, spec.Types.Select(t => t.Name).ToEquatableArray(), null);
+            var prefix = ActionNames.PrefixBefore(action.WireName, rest) is { } p ? Identifier.ToPascal(p, "Integration") : null;
+            var ownTypes = (t_ownTypes ??= NewTypeScope()).Reset(ReservedTypes, null);
+            var spec = ActionTypeBuilder.Build(ownTypes, string.Empty, action, source.Annotation);
+            return new TypedAction(source, member, prefix, spec, TypeNames(spec.Types), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return new TypedAction(source, string.Empty, null, null, EquatableArray<string>.Empty, ex.Message);
         }
+    }
+
+    private static EquatableArray<string> TypeNames(EquatableArray<TypeSpec> types)
+    {
+        var names = ImmutableArray.CreateBuilder<string>(types.Count);
+        foreach (var type in types)
+        {
+            names.Add(type.Name);
+        }
+
+        return new EquatableArray<string>(names.MoveToImmutable());
     }
 }

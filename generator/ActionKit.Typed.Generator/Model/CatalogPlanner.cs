@@ -47,7 +47,7 @@ internal static class CatalogPlanner
     public static NamePlan PlanNames(ImmutableArray<ActionNaming> actions, AnnotationTable annotations, GeneratorSettings settings, CancellationToken cancellationToken)
     {
         var diagnostics = new List<PendingDiagnostic>();
-        var kept = new Dictionary<string, ActionNaming>(StringComparer.Ordinal);
+        var kept = new Dictionary<string, ActionNaming>(actions.Length, StringComparer.Ordinal);
         foreach (var action in InFileOrder(actions))
         {
             if (action.Error is { } error)
@@ -100,11 +100,12 @@ internal static class CatalogPlanner
             facadeNames[i] = types.Allocate(classNames[i] + "Actions");
         }
 
+        // Sized for every kept action and every type name they propose, so the arrays are filled, not grown and copied.
         var ns = settings.Namespace;
-        var slices = new List<ActionSlice>(kept.Count);
-        var entries = new List<CatalogEntry>(kept.Count);
+        var slices = ImmutableArray.CreateBuilder<ActionSlice>(kept.Count);
+        var entries = ImmutableArray.CreateBuilder<CatalogEntry>(kept.Count);
         var colliding = new List<ToolRef>();
-        var typeNames = new List<string>();
+        var typeNames = ImmutableArray.CreateBuilder<string>(CountTypeNames(kept.Values));
         for (var i = 0; i < keys.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -221,6 +222,17 @@ internal static class CatalogPlanner
                 plan.Entries.Where(e => !dropped.Contains(e)).ToEquatableArray(),
                 plan.TypeNames.Concat(retyped.SelectMany(r => r.Spec.Types).Select(t => t.Name)).ToEquatableArray()),
             diagnostics.ToEquatableArray());
+    }
+
+    private static int CountTypeNames(IEnumerable<ActionNaming> actions)
+    {
+        var count = 0;
+        foreach (var action in actions)
+        {
+            count += action.TypeNames.Count;
+        }
+
+        return count;
     }
 
     private static bool AnyTaken(NameScope scope, EquatableArray<string> names)

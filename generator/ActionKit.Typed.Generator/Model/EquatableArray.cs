@@ -54,4 +54,8 @@ internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items);
+
+    /// <summary>The builder's items, without a copy when the builder was sized to exactly that many.</summary>
+    public static EquatableArray<T> ToEquatableArray<T>(this ImmutableArray<T>.Builder items)
+        where T : IEquatable<T> => new(items.Count == items.Capacity ? items.MoveToImmutable() : items.ToImmutable());
 }

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace ActionKit.Typed.Generator.Naming;
@@ -18,36 +18,81 @@ internal static class Identifier
         ['@'] = "At",
     };
 
+    // "Percent" is the longest symbol word.
+    private const int MaxCharsPerInput = 7;
+
+    // Wire names are short; a longer one gets its buffer from the heap.
+    private const int StackLimit = 512;
+
     /// <summary>
     /// PascalCase from a wire name: words split on anything that is not a letter or digit, each word capitalized,
     /// all-caps words (SLACK, ID) folded to Slack/Id, digit runs kept apart with '_', a leading digit prefixed with '_'.
-    /// Returns <paramref name="fallback"/> when nothing usable remains (empty, emoji-only).
+    /// Returns <paramref name="fallback"/> when nothing usable remains (empty, emoji-only), and the wire name itself
+    /// when it is already its own Pascal name, so no equal copy is kept.
     /// </summary>
     public static string ToPascal(string? wireName, string fallback)
     {
-        var words = SplitWords(wireName ?? string.Empty);
-        var builder = new StringBuilder();
-        foreach (var word in words)
+        var text = wireName ?? string.Empty;
+
+        // One pass into a buffer, no word strings. Slot 0 is kept for the '_' a leading digit needs; every input
+        // character writes at most a symbol word or '_' and a digit.
+        var capacity = 1 + (text.Length * MaxCharsPerInput);
+        Span<char> buffer = capacity <= StackLimit ? stackalloc char[capacity] : new char[capacity];
+        var length = 1;
+        var wordStart = -1;
+        var wordAllUpper = false;
+        foreach (var ch in text)
         {
-            if (builder.Length > 0 && char.IsDigit(builder[builder.Length - 1]) && char.IsDigit(word[0]))
+            if (IsWordCharacter(ch))
             {
-                builder.Append('_');
+                if (wordStart < 0)
+                {
+                    if (length > 1 && char.IsDigit(buffer[length - 1]) && char.IsDigit(ch))
+                    {
+                        buffer[length++] = '_';
+                    }
+
+                    wordStart = length;
+                    wordAllUpper = true;
+                    buffer[length++] = char.ToUpperInvariant(ch);
+                }
+                else
+                {
+                    buffer[length++] = ch;
+                }
+
+                if (char.IsLetter(ch) && !char.IsUpper(ch))
+                {
+                    wordAllUpper = false;
+                }
+
+                continue;
             }
 
-            builder.Append(Capitalize(word));
+            EndWord(buffer, wordStart, length, wordAllUpper);
+            wordStart = -1;
+            if (SymbolWords.TryGetValue(ch, out var symbol))
+            {
+                symbol.AsSpan().CopyTo(buffer.Slice(length));
+                length += symbol.Length;
+            }
         }
 
-        if (builder.Length == 0)
+        EndWord(buffer, wordStart, length, wordAllUpper);
+        if (length == 1)
         {
             return fallback;
         }
 
-        if (!SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+        var start = 1;
+        if (!SyntaxFacts.IsIdentifierStartCharacter(buffer[1]))
         {
-            builder.Insert(0, '_');
+            buffer[0] = '_';
+            start = 0;
         }
 
-        var name = builder.ToString();
+        var result = buffer.Slice(start, length - start);
+        var name = result.SequenceEqual(text.AsSpan()) ? text : result.ToString();
         return SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
     }
 
@@ -55,36 +100,17 @@ internal static class Identifier
     public static bool IsValid(string name) =>
         name.Length > 0 && SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
 
-    /// <summary>Splits on separators; keeps identifier characters (including non-ASCII letters) and names meaningful symbols.</summary>
-    public static List<string> SplitWords(string text)
+    /// <summary>An all-caps word of more than one character keeps only its first letter upper: SLACK → Slack, ID → Id.</summary>
+    private static void EndWord(Span<char> buffer, int wordStart, int wordEnd, bool allUpper)
     {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var ch in text)
+        if (wordStart < 0 || !allUpper || wordEnd - wordStart < 2)
         {
-            if (IsWordCharacter(ch))
-            {
-                current.Append(ch);
-                continue;
-            }
-
-            Flush();
-            if (SymbolWords.TryGetValue(ch, out var symbol))
-            {
-                words.Add(symbol);
-            }
+            return;
         }
 
-        Flush();
-        return words;
-
-        void Flush()
+        for (var i = wordStart + 1; i < wordEnd; i++)
         {
-            if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
+            buffer[i] = char.ToLowerInvariant(buffer[i]);
         }
     }
 
@@ -97,21 +123,5 @@ internal static class Identifier
 
         // Format characters (zero-width joiners and the like) are legal in identifiers but invisible; treat them as separators.
         return SyntaxFacts.IsIdentifierPartCharacter(ch) && CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.Format;
-    }
-
-    private static string Capitalize(string word)
-    {
-        var allUpper = word.Length > 1;
-        foreach (var ch in word)
-        {
-            if (char.IsLetter(ch) && !char.IsUpper(ch))
-            {
-                allUpper = false;
-                break;
-            }
-        }
-
-        var rest = allUpper ? word.Substring(1).ToLowerInvariant() : word.Substring(1);
-        return char.ToUpperInvariant(word[0]) + rest;
     }
 }

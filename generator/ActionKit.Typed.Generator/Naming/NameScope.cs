@@ -13,8 +13,8 @@ internal sealed class NameScope
     private static readonly HashSet<string> None = new(StringComparer.Ordinal);
 
     // Shared, never changed: a scope is made for every record and enum, so the fixed member names are not copied.
-    private readonly HashSet<string> _reserved;
-    private readonly string? _alsoReserved;
+    private HashSet<string> _reserved;
+    private string? _alsoReserved;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
     /// <summary>A scope where <paramref name="reserved"/> (a set made once, see <see cref="Reserved"/>) and <paramref name="alsoReserved"/> are reserved.</summary>
@@ -22,6 +22,18 @@ internal sealed class NameScope
     {
         _reserved = reserved ?? None;
         _alsoReserved = alsoReserved;
+    }
+
+    /// <summary>
+    /// Empties the scope and reserves <paramref name="reserved"/> and <paramref name="alsoReserved"/> instead, keeping
+    /// the storage the names grew: a type builder names the members of its types one type after another.
+    /// </summary>
+    public NameScope Reset(HashSet<string> reserved, string? alsoReserved)
+    {
+        _reserved = reserved;
+        _alsoReserved = alsoReserved;
+        _used.Clear();
+        return this;
     }
 
     /// <summary>A set of reserved names to share between scopes.</summary>
