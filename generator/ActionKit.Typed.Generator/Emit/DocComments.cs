@@ -15,20 +15,24 @@ internal static class DocComments
         if (lines.Length == 1)
         {
             // Most summaries are one line: on the line of their tags, as hand-written docs put them.
-            writer.Line("/// <summary>" + lines[0] + "</summary>");
+            writer.Line($"/// <summary>{lines[0]}</summary>");
             return;
         }
 
         writer.Line("/// <summary>");
         foreach (var line in lines)
         {
-            writer.Line("/// " + line);
+            writer.Line($"/// {line}");
         }
 
         writer.Line("/// </summary>");
     }
 
-    public static void Remarks(SourceWriter writer, string text) => writer.Line("/// <remarks>" + text + "</remarks>");
+    public static void Remarks(SourceWriter writer, string text) => writer.Line($"/// <remarks>{text}</remarks>");
+
+    /// <summary>Remarks that set a wire name in code (<c>&lt;c&gt;…&lt;/c&gt;</c>, escaped) between two pieces of XML.</summary>
+    public static void Remarks(SourceWriter writer, string before, string wireName, string after) =>
+        writer.Line($"/// <remarks>{before}<c>{Literals.Xml(wireName)}</c>{after}</remarks>");
 
     private static string[] Lines(string text)
     {

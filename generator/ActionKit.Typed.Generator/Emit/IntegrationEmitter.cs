@@ -172,7 +172,7 @@ internal static class IntegrationEmitter
         var request = JsonCode.Named(action.RequestType);
         var result = JsonCode.Type(action.Result);
         DocComments.Summary(w, action.Description, $"The {action.WireName} action.");
-        DocComments.Remarks(w, $"<c>{Literals.Xml(action.WireName)}</c>");
+        DocComments.Remarks(w, string.Empty, action.WireName, string.Empty);
         var pagination = action.Pagination is { } page
             ? $"new __AK::ActionPagination(__AK::PaginationStyle.{StyleMember(page.Style)}, {Literals.String(page.Position)}, {Nullable(page.Limit)}, {Nullable(page.Items)}, {Nullable(page.NextCursor)})"
             : "null";

@@ -18,7 +18,7 @@ internal static class RecordEmitter
         DocComments.Summary(w, type.Description, action is null ? $"A value of the {type.Name} schema." : $"Parameters of {action.WireName}.");
         if (action is not null && !string.IsNullOrWhiteSpace(action.Description))
         {
-            DocComments.Remarks(w, $"Runs <c>{Literals.Xml(action.WireName)}</c>.");
+            DocComments.Remarks(w, "Runs ", action.WireName, ".");
         }
 
         w.Line($"[__JsonConverter(typeof({self}.__Json))]");
@@ -70,13 +70,12 @@ internal static class RecordEmitter
         DocComments.Summary(w, property.Description, $"The <c>{Literals.Xml(property.WireName)}</c> value.");
         if (property.Name != property.WireName)
         {
-            DocComments.Remarks(w, $"Wire name: <c>{Literals.Xml(property.WireName)}</c>.");
+            DocComments.Remarks(w, "Wire name: ", property.WireName, ".");
         }
 
         var type = JsonCode.Type(property.Type);
-        w.Line(property.Required
-            ? $"public required {type} {property.Name} {{ get; init; }}"
-            : $"public {type}? {property.Name} {{ get; init; }}");
+        var (modifier, nullable) = property.Required ? ("required ", string.Empty) : (string.Empty, "?");
+        w.Line($"public {modifier}{type}{nullable} {property.Name} {{ get; init; }}");
     }
 
     private static void EmitConverter(SourceWriter w, TypeSpec type, string self)
@@ -106,8 +105,8 @@ internal static class RecordEmitter
             for (var i = 0; i < type.Properties.Count; i++)
             {
                 var property = type.Properties[i];
-                var local = $"{JsonCode.Type(property.Type)}? p{I(i)} = default;";
-                w.Line(property.Required ? $"{local} bool has{I(i)} = false;" : local);
+                var seenFlag = property.Required ? $" bool has{I(i)} = false;" : string.Empty;
+                w.Line($"{JsonCode.Type(property.Type)}? p{i} = default;{seenFlag}");
             }
 
             w.Line($"{JsonCode.Ak("Serialization.JsonExtensionDataBuilder")} extensions = default;");
@@ -124,11 +123,9 @@ internal static class RecordEmitter
                     for (var i = 0; i < type.Properties.Count; i++)
                     {
                         var property = type.Properties[i];
-                        var read = IsNullableRead(property.Type)
-                            ? JsonCode.Read(property.Type)
-                            : $"reader.TokenType == {JsonCode.Token}.Null ? {NullOf(property.Type)} : {JsonCode.Read(property.Type)}";
+                        var nullCheck = IsNullableRead(property.Type) ? string.Empty : $"reader.TokenType == {JsonCode.Token}.Null ? {NullOf(property.Type)} : ";
                         var seen = property.Required ? $" has{I(i)} = true;" : string.Empty;
-                        w.Line($"case {I(i)}: p{I(i)} = {read};{seen} break;");
+                        w.Line($"case {i}: p{i} = {nullCheck}{JsonCode.Read(property.Type)};{seen} break;");
                     }
                 }
             }
@@ -138,7 +135,7 @@ internal static class RecordEmitter
                 var property = type.Properties[i];
                 if (property.Required)
                 {
-                    w.Line($"if (!has{I(i)}) throw {JsonCode.Helpers}.MissingRequired({Literals.String(type.Name)}, {Literals.String(property.WireName)});");
+                    w.Line($"if (!has{i}) throw {JsonCode.Helpers}.MissingRequired({Literals.String(type.Name)}, {Literals.String(property.WireName)});");
                 }
             }
 
@@ -146,10 +143,8 @@ internal static class RecordEmitter
             for (var i = 0; i < type.Properties.Count; i++)
             {
                 var property = type.Properties[i];
-                var value = property.Required
-                    ? property.Type.IsValueType ? $"p{I(i)}.GetValueOrDefault()" : $"p{I(i)}!"
-                    : $"p{I(i)}";
-                w.Line($"{property.Name} = {value},");
+                var suffix = property.Required ? property.Type.IsValueType ? ".GetValueOrDefault()" : "!" : string.Empty;
+                w.Line($"{property.Name} = p{i}{suffix},");
             }
 
             w.Line("AdditionalProperties = extensions.Build(),");
@@ -173,8 +168,9 @@ internal static class RecordEmitter
                 else
                 {
                     // A required reference left null is written as null: the caller said it, the server decides.
+                    var local = "p" + I(i);
                     var orNull = property.Required ? $" else writer.WriteNull({name});" : string.Empty;
-                    w.Line($"if (value.{property.Name} is {{ }} p{I(i)}) {JsonCode.WriteProperty(property.Type, name, $"p{I(i)}", braced: true)}{orNull}");
+                    w.Line($"if (value.{property.Name} is {{ }} {local}) {JsonCode.WriteProperty(property.Type, name, local, braced: true)}{orNull}");
                 }
             }
 

@@ -9,7 +9,7 @@ namespace ActionKit.Typed.Generator.Emit;
 /// Appends lines at the current indentation. Templates are raw strings: each of their lines is indented as a block,
 /// so emitters read like the code they produce. Always LF, so output is byte-identical on every platform.
 /// </summary>
-internal sealed class SourceWriter
+internal sealed partial class SourceWriter
 {
     private readonly StringBuilder _builder;
     private readonly List<string> _parts = new();
@@ -62,7 +62,7 @@ internal sealed class SourceWriter
     {
         if (text.Length > 0)
         {
-            _builder.Append(' ', _indent * 4);
+            Indent();
         }
 
         _builder.Append(text).Append('\n');
@@ -81,7 +81,8 @@ internal sealed class SourceWriter
             var length = (end < 0 ? text.Length : end) - start;
             if (length > 0)
             {
-                _builder.Append(' ', _indent * 4).Append(text, start, length);
+                Indent();
+                _builder.Append(text, start, length);
             }
 
             _builder.Append('\n');
@@ -93,6 +94,8 @@ internal sealed class SourceWriter
             start = end + 1;
         }
     }
+
+    private void Indent() => _builder.Append(' ', _indent * 4);
 
     public SourceWriter Open(string text)
     {
