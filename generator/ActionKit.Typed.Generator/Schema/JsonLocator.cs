@@ -14,15 +14,13 @@ internal sealed class JsonLocator
 {
     private static readonly JsonReaderOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
 
-    private readonly byte[] _utf8;
+    private readonly ReadOnlyMemory<byte> _utf8;
 
     // Keyed by the byte offset of a container's first token: where each of its elements or properties' values starts.
     private readonly Dictionary<int, ContainerIndex> _arrays = new();
     private readonly Dictionary<int, ContainerIndex> _objects = new();
 
-    public JsonLocator(byte[] utf8) => _utf8 = utf8;
-
-    public static (int Start, int End)? Find(byte[] utf8, JsonPath path) => new JsonLocator(utf8).Find(path);
+    public JsonLocator(ReadOnlyMemory<byte> utf8) => _utf8 = utf8;
 
     public (int Start, int End)? Find(JsonPath path)
     {
@@ -87,7 +85,7 @@ internal sealed class JsonLocator
     /// The byte span of the first string or property name that System.Text.Json parses but cannot turn into a .NET
     /// string (an escaped unpaired surrogate such as <c>"\uD800"</c>), or null when every string reads.
     /// </summary>
-    public static (int Start, int End)? FindUnreadableString(byte[] utf8)
+    public static (int Start, int End)? FindUnreadableString(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
         try
@@ -118,7 +116,7 @@ internal sealed class JsonLocator
         return null;
     }
 
-    private Utf8JsonReader ReaderAt(int offset) => new(new ReadOnlySpan<byte>(_utf8, offset, _utf8.Length - offset), Options);
+    private Utf8JsonReader ReaderAt(int offset) => new(_utf8.Span.Slice(offset), Options);
 
     /// <summary>
     /// The value offset of an array's element at <paramref name="index"/>. Like objects, arrays are read only as far as
@@ -136,7 +134,7 @@ internal sealed class JsonLocator
 
         while (known.Elements.Count <= index && !known.Complete)
         {
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, known.Resume, _utf8.Length - known.Resume), isFinalBlock: true, known.State);
+            var reader = new Utf8JsonReader(_utf8.Span.Slice(known.Resume), isFinalBlock: true, known.State);
             SkipPendingValue(ref reader, known);
             var before = (int)reader.BytesConsumed;
             var state = reader.CurrentState;
@@ -188,7 +186,7 @@ internal sealed class JsonLocator
 
         while (!index.Complete)
         {
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, index.Resume, _utf8.Length - index.Resume), isFinalBlock: true, index.State);
+            var reader = new Utf8JsonReader(_utf8.Span.Slice(index.Resume), isFinalBlock: true, index.State);
             SkipPendingValue(ref reader, index);
             if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
             {

@@ -115,11 +115,14 @@ internal static class SchemaFileReader
     public static ActionRead ReadTool(ToolItem tool, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var source = new SchemaSource(tool.Path, SourceText.From(tool.Text));
+        using var source = SchemaSource.ForTool(tool.Path, tool.Text);
         var actions = new List<ActionSchema>(1);
         try
         {
-            using var document = JsonDocument.Parse(tool.Text, DocumentOptions);
+            // Text with an unpaired surrogate has no UTF-8 form: System.Text.Json rejects it when given the text itself.
+            using var document = source.IsValidUtf16
+                ? JsonDocument.Parse(source.Utf8, DocumentOptions)
+                : JsonDocument.Parse(tool.Text.AsMemory(), DocumentOptions);
             ReadTool(source, document.RootElement, JsonPath.Root, tool.Integration, actions);
         }
         catch (OperationCanceledException)
@@ -138,7 +141,7 @@ internal static class SchemaFileReader
 
     private static JsonDocument? Parse(SchemaSource source)
     {
-        var content = source.Text.ToString();
+        var content = source.Chars.Source;
         if (!source.CheckReadable(content))
         {
             return null;
