@@ -117,7 +117,7 @@ internal static class CanonicalJson
             }
 
             var end = _properties.Count;
-            _properties.Sort(start, end - start, ByNameThenPosition.Instance);
+            Sort(start, end);
             for (var i = start; i < end; i++)
             {
                 var (name, value, _) = _properties[i];
@@ -131,6 +131,31 @@ internal static class CanonicalJson
             }
 
             _properties.RemoveRange(start, end - start);
+        }
+
+        /// <summary>
+        /// Sorts a range of the list. Most objects of a schema have a few properties, and an insertion sort of those
+        /// costs nothing, where List.Sort makes a comparison delegate for every call.
+        /// </summary>
+        private void Sort(int start, int end)
+        {
+            if (end - start > 16)
+            {
+                _properties.Sort(start, end - start, ByNameThenPosition.Instance);
+                return;
+            }
+
+            for (var i = start + 1; i < end; i++)
+            {
+                var property = _properties[i];
+                var j = i - 1;
+                for (; j >= start && ByNameThenPosition.Instance.Compare(_properties[j], property) > 0; j--)
+                {
+                    _properties[j + 1] = _properties[j];
+                }
+
+                _properties[j + 1] = property;
+            }
         }
     }
 

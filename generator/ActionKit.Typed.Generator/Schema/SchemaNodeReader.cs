@@ -22,22 +22,44 @@ internal sealed class SchemaNodeReader
     private static readonly string[] DefinitionKeywords = { "definitions", "$defs" };
     private static readonly string[] ReferencePrefixes = { "#/definitions/", "#/$defs/" };
 
+    // Scratch space of this thread, reused by every document and every object in it: the names already seen in one
+    // list (never held across a recursive read), and a stack of the properties of the objects being read, each object
+    // reading its own range.
+    [ThreadStatic]
+    private static HashSet<string>? t_seen;
+    [ThreadStatic]
+    private static List<(string Name, JsonElement Value)>? t_pending;
+
     private readonly SchemaSource _source;
     private readonly string _owner;
-    private readonly HashSet<string> _definitions = new(StringComparer.Ordinal);
-
-    // Scratch space shared by every object of the document: names already seen in one list (never held across a
-    // recursive read), and a stack of the properties of the objects being read (each object reads its own range).
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly List<(string Name, JsonElement Value)> _pending = new();
+    private readonly HashSet<string> _seen;
+    private readonly List<(string Name, JsonElement Value)> _pending;
+    private HashSet<string>? _definitions;
 
     public SchemaNodeReader(SchemaSource source, string owner)
     {
         _source = source;
         _owner = owner;
+        _seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
+        _pending = t_pending ??= new List<(string Name, JsonElement Value)>();
     }
 
     public SchemaDocument ReadDocument(JsonElement root, JsonPath path)
+    {
+        _pending.Clear();
+        try
+        {
+            return ReadRootAndDefinitions(root, path);
+        }
+        finally
+        {
+            // Elements refer to their document: none is kept past its reading.
+            _pending.Clear();
+            _seen.Clear();
+        }
+    }
+
+    private SchemaDocument ReadRootAndDefinitions(JsonElement root, JsonPath path)
     {
         List<(string Name, JsonElement Schema, JsonPath Path)>? definitions = null;
         if (root.ValueKind == JsonValueKind.Object)
@@ -48,7 +70,7 @@ internal sealed class SchemaNodeReader
                 {
                     foreach (var def in defs.EnumerateObject())
                     {
-                        if (_definitions.Add(def.Name))
+                        if ((_definitions ??= new HashSet<string>(StringComparer.Ordinal)).Add(def.Name))
                         {
                             (definitions ??= new()).Add((def.Name, def.Value, path.Prop(keyword).Prop(def.Name)));
                         }
@@ -129,7 +151,7 @@ internal sealed class SchemaNodeReader
             if (target.StartsWith(prefix, StringComparison.Ordinal))
             {
                 var name = Uri.UnescapeDataString(target.Substring(prefix.Length)).Replace("~1", "/").Replace("~0", "~");
-                if (_definitions.Contains(name))
+                if (_definitions?.Contains(name) == true)
                 {
                     return SchemaNode.Create(SchemaKind.Ref, description, nullable: false, refName: name);
                 }
