@@ -13,7 +13,8 @@ namespace ActionKit.Typed.Generator.Schema;
 /// </summary>
 /// <remarks>
 /// Every action's schema passes through here, so keywords are looked up by their UTF-8 bytes and type names compared
-/// without decoding them, and lists are built at their final size.
+/// without decoding them, lists are built at their final size, and names, descriptions and enum values that repeat
+/// across actions share one string (<see cref="StringCache"/>).
 /// </remarks>
 internal sealed class SchemaNodeReader
 {
@@ -106,7 +107,7 @@ internal sealed class SchemaNodeReader
             return SchemaNode.Of(SchemaKind.Any);
         }
 
-        var description = element.TryGetProperty("description"u8, out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        var description = element.TryGetProperty("description"u8, out var d) && d.ValueKind == JsonValueKind.String ? StringCache.Share(d.GetString()!) : null;
         if (depth > MaxDepth)
         {
             return SchemaNode.Of(SchemaKind.Any, description);
@@ -319,7 +320,7 @@ internal sealed class SchemaNodeReader
         _seen.Clear();
         foreach (var value in array.EnumerateArray())
         {
-            var text = value.GetString()!;
+            var text = StringCache.Share(value.GetString()!);
             if (_seen.Add(text))
             {
                 distinct.Add(text);
@@ -374,7 +375,7 @@ internal sealed class SchemaNodeReader
         _seen.Clear();
         foreach (var prop in props.EnumerateObject())
         {
-            var name = prop.Name;
+            var name = StringCache.Share(prop.Name);
             if (_seen.Add(name))
             {
                 _pending.Add((name, prop.Value));
