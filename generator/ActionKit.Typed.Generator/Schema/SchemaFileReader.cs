@@ -33,7 +33,7 @@ internal static class SchemaFileReader
 
     public static SchemaFileModel Read(string path, SourceText text, SchemaFileKind kind, string? integration, CancellationToken cancellationToken)
     {
-        var source = new SchemaSource(path, text);
+        using var source = new SchemaSource(path, text);
         var actions = new List<ActionSchema>();
         var annotations = new List<ActionAnnotation>();
         try
@@ -83,7 +83,7 @@ internal static class SchemaFileReader
             return new SchemaFileSplit(path, kind, EquatableArray<ToolItem>.Empty, EquatableArray<ToolAnchor>.Empty, model.Annotations, model.Diagnostics);
         }
 
-        var source = new SchemaSource(path, text);
+        using var source = new SchemaSource(path, text);
         ToolSplitter? splitter = null;
         try
         {
@@ -115,7 +115,7 @@ internal static class SchemaFileReader
     public static ActionRead ReadTool(ToolItem tool, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var source = SchemaSource.ForTool(tool.Path, tool.Text);
+        using var source = new SchemaSource(tool.Path, tool.Text);
         var actions = new List<ActionSchema>(1);
         try
         {

@@ -21,7 +21,7 @@ internal sealed class SchemaSource : IDisposable
     private SourceText? _text;
     private byte[]? _utf8;
     private int _utf8Length;
-    private bool _rented;
+    private bool _validUtf16 = true;
     private JsonLocator? _locator;
 
     // The last located byte offset and its char offset: files are located front to back, so counting from there is linear.
@@ -34,14 +34,12 @@ internal sealed class SchemaSource : IDisposable
     private int _lineStart;
 
     public SchemaSource(string path, SourceText text)
+        : this(path, Whole(text.ToString()))
     {
-        Path = path;
         _text = text;
-        var content = text.ToString();
-        Chars = new TextSlice(content, 0, content.Length);
     }
 
-    private SchemaSource(string path, TextSlice chars)
+    public SchemaSource(string path, TextSlice chars)
     {
         Path = path;
         Chars = chars;
@@ -49,64 +47,69 @@ internal sealed class SchemaSource : IDisposable
 
     public string Path { get; }
 
-    /// <summary>The text being read.</summary>
+    /// <summary>The text being read: a whole file, or a tool within its file's text.</summary>
     public TextSlice Chars { get; }
 
     /// <summary>The text as a <see cref="SourceText"/>, made only when a syntax error needs its lines.</summary>
     public SourceText Text => _text ??= SourceText.From(Chars.ToString());
 
     /// <summary>False when the text holds an unpaired surrogate: its UTF-8 form then has U+FFFD in its place.</summary>
-    public bool IsValidUtf16 { get; private set; } = true;
+    public bool IsValidUtf16
+    {
+        get
+        {
+            Utf8Buffer();
+            return _validUtf16;
+        }
+    }
 
     public List<DiagnosticInfo> Diagnostics { get; } = new();
 
-    /// <summary>The text as UTF-8, as System.Text.Json reads it.</summary>
+    /// <summary>The text as UTF-8, as System.Text.Json reads it; valid until the source is disposed.</summary>
     public ReadOnlyMemory<byte> Utf8 => new(Utf8Buffer(), 0, _utf8Length);
 
-    /// <summary>
-    /// A tool cut out of its file, encoded to UTF-8 once into a pooled buffer that both the parser and the locator read;
-    /// disposing the source gives the buffer back.
-    /// </summary>
-    public static SchemaSource ForTool(string path, TextSlice text)
-    {
-        var source = new SchemaSource(path, text);
-        var buffer = ArrayPool<byte>.Shared.Rent(StrictUtf8.GetMaxByteCount(text.Length));
-        try
-        {
-            source._utf8Length = StrictUtf8.GetBytes(text.Source, text.Start, text.Length, buffer, 0);
-        }
-        catch (EncoderFallbackException)
-        {
-            source._utf8Length = Encoding.UTF8.GetBytes(text.Source, text.Start, text.Length, buffer, 0);
-            source.IsValidUtf16 = false;
-        }
-
-        source._utf8 = buffer;
-        source._rented = true;
-        return source;
-    }
-
-    private byte[] Utf8Buffer()
-    {
-        if (_utf8 is null)
-        {
-            _utf8 = Encoding.UTF8.GetBytes(Chars.ToString());
-            _utf8Length = _utf8.Length;
-        }
-
-        return _utf8;
-    }
-
+    /// <summary>Gives the UTF-8 buffer back to the pool.</summary>
     public void Dispose()
     {
-        if (_rented && _utf8 is not null)
+        if (_utf8 is not null)
         {
-            _rented = false;
             ArrayPool<byte>.Shared.Return(_utf8);
             _utf8 = null;
             _locator = null;
         }
     }
+
+    private static TextSlice Whole(string text) => new(text, 0, text.Length);
+
+    /// <summary>
+    /// The text encoded once, into a pooled buffer that the parser, the splitter and the locator all read: a file's
+    /// would otherwise be a new large array per file, and a tool's one per tool.
+    /// </summary>
+    private byte[] Utf8Buffer()
+    {
+        if (_utf8 is not null)
+        {
+            return _utf8;
+        }
+
+        var text = Chars;
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxByteCount(text));
+        try
+        {
+            _utf8Length = StrictUtf8.GetBytes(text.Source, text.Start, text.Length, buffer, 0);
+        }
+        catch (EncoderFallbackException)
+        {
+            _utf8Length = Encoding.UTF8.GetBytes(text.Source, text.Start, text.Length, buffer, 0);
+            _validUtf16 = false;
+        }
+
+        return _utf8 = buffer;
+    }
+
+    /// <summary>A whole file is counted exactly, its buffer being large; a tool is small and takes the most it could need.</summary>
+    private static int MaxByteCount(TextSlice text) =>
+        text.Start == 0 && text.Length == text.Source.Length ? Encoding.UTF8.GetByteCount(text.Source) : Encoding.UTF8.GetMaxByteCount(text.Length);
 
     public void Report(DiagnosticDescriptor descriptor, JsonPath? path, params string[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(path), arguments));
