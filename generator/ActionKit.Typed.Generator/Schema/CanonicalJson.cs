@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Json;
 
@@ -18,8 +17,8 @@ internal static class CanonicalJson
         var buffers = Buffers.Rent();
         buffers.WriteValue(element);
         buffers.Writer.Flush();
-        var utf8 = buffers.Stream.GetBuffer();
-        var length = (int)buffers.Stream.Length;
+        var utf8 = buffers.Output.Buffer;
+        var length = buffers.Output.Length;
         var result = (Encoding.UTF8.GetString(utf8, 0, length), Hash(utf8, length));
         buffers.Return();
         return result;
@@ -40,7 +39,7 @@ internal static class CanonicalJson
     }
 
     /// <summary>
-    /// One stream, writer and property list per thread, emptied between schemas: every action writes its schema once,
+    /// One buffer, writer and property list per thread, emptied between schemas: every action writes its schema once,
     /// and new ones would grow (copying as they go) for every schema and every object in it.
     /// </summary>
     private sealed class Buffers
@@ -53,11 +52,11 @@ internal static class CanonicalJson
 
         private Buffers()
         {
-            Stream = new MemoryStream(16 * 1024);
-            Writer = new Utf8JsonWriter(Stream);
+            Output = new ByteBufferWriter(16 * 1024);
+            Writer = new Utf8JsonWriter(Output);
         }
 
-        public MemoryStream Stream { get; }
+        public ByteBufferWriter Output { get; }
 
         public Utf8JsonWriter Writer { get; }
 
@@ -71,14 +70,13 @@ internal static class CanonicalJson
         public void Return()
         {
             // A very large schema's buffer is not kept for the rest of the compilation.
-            if (Stream.Capacity > 1024 * 1024)
+            if (Output.Capacity > 1024 * 1024)
             {
-                Writer.Dispose();
                 return;
             }
 
-            Stream.SetLength(0);
-            Writer.Reset(Stream);
+            Output.Clear();
+            Writer.Reset(Output);
             _properties.Clear();
             t_cached = this;
         }
