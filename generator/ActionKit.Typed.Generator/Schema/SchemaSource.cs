@@ -18,6 +18,9 @@ internal sealed class SchemaSource : IDisposable
     // Fails on an unpaired surrogate instead of replacing it, as System.Text.Json does when it parses text.
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // What ends a line for SourceText.Lines.
+    private static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
+
     private SourceText? _text;
     private byte[]? _utf8;
     private int _utf8Length;
@@ -227,10 +230,18 @@ internal sealed class SchemaSource : IDisposable
             _lineStart = 0;
         }
 
-        for (var i = _lineCheckpoint; i < offset; i++)
+        // Searched for rather than tested char by char: a large file's tools are placed with one pass over it.
+        var i = _lineCheckpoint;
+        while (i < offset)
         {
-            var ch = text[i];
-            if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            var next = text.Slice(i, offset - i).IndexOfAny(LineBreaks.AsSpan());
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 // CR LF is one break; an offset on its LF is still on the CR's line (the LF counts once it is passed).
                 if (i + 1 == offset)
@@ -240,13 +251,10 @@ internal sealed class SchemaSource : IDisposable
 
                 i++;
             }
-            else if (ch is not ('\r' or '\n' or '\u0085' or '\u2028' or '\u2029'))
-            {
-                continue;
-            }
 
             _line++;
             _lineStart = i + 1;
+            i++;
         }
 
         _lineCheckpoint = offset;
