@@ -28,6 +28,9 @@ internal sealed class ToolSplitter
     private readonly CancellationToken _cancellationToken;
     private (int Start, int End)? _unreadable;
 
+    // An escaped string decodes to at most as many chars as its escaped UTF-8 bytes.
+    private char[] _decoded = new char[256];
+
     private ToolSplitter(SchemaSource source, string? integration, CancellationToken cancellationToken)
     {
         _source = source;
@@ -105,7 +108,13 @@ internal sealed class ToolSplitter
         {
             try
             {
-                reader.GetString();
+                // Decoded into a reused buffer: only whether it decodes matters, not the string.
+                if (_decoded.Length < reader.ValueSpan.Length)
+                {
+                    _decoded = new char[Math.Max(reader.ValueSpan.Length, _decoded.Length * 2)];
+                }
+
+                reader.CopyString(_decoded);
             }
             catch (InvalidOperationException)
             {
