@@ -13,8 +13,8 @@ namespace ActionKit.Typed.Generator.Schema;
 /// </summary>
 /// <remarks>
 /// Every action's schema passes through here, so keywords are looked up by their UTF-8 bytes and type names compared
-/// without decoding them, lists are built at their final size, and names, descriptions and enum values that repeat
-/// across actions share one string (<see cref="StringCache"/>).
+/// without decoding them, lists are built at their final size, and the names, descriptions, enum values and simple
+/// schemas that repeat across actions are kept once (<see cref="StringCache"/>, <see cref="ValueCache{T}"/>).
 /// </remarks>
 internal sealed class SchemaNodeReader
 {
@@ -95,7 +95,17 @@ internal sealed class SchemaNodeReader
         return new SchemaDocument(node, new EquatableArray<DefinitionNode>(nodes.MoveToImmutable()));
     }
 
+    /// <summary>A schema; one without child schemas is shared with the equal ones read before (see <see cref="ValueCache{T}"/>).</summary>
     private SchemaNode Read(JsonElement element, JsonPath path, int depth)
+    {
+        var node = ReadNode(element, path, depth);
+        return IsLeaf(node) ? ValueCache<SchemaNode>.Share(node) : node;
+    }
+
+    // Hashing and comparing a leaf costs little; a node with children would be hashed again at every level above it.
+    private static bool IsLeaf(SchemaNode node) => node.Properties.Count == 0 && node.Items is null && node.AdditionalProperties is null;
+
+    private SchemaNode ReadNode(JsonElement element, JsonPath path, int depth)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -392,7 +402,8 @@ internal sealed class SchemaNodeReader
         for (var i = start; i < start + count; i++)
         {
             var (name, value) = _pending[i];
-            properties.Add(new PropertyNode(name, Read(value, path.Prop(name), depth + 1)));
+            var schema = Read(value, path.Prop(name), depth + 1);
+            properties.Add(IsLeaf(schema) ? ValueCache<PropertyNode>.Share(new PropertyNode(name, schema)) : new PropertyNode(name, schema));
         }
 
         _pending.RemoveRange(start, count);
