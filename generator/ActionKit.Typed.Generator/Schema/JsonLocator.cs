@@ -132,7 +132,7 @@ internal sealed class JsonLocator
             _arrays.Add(arrayStart, known);
         }
 
-        while (known.Elements.Count <= index && !known.Complete)
+        while (known.ElementCount <= index && !known.Complete)
         {
             var reader = new Utf8JsonReader(_utf8.Span.Slice(known.Resume), isFinalBlock: true, known.State);
             SkipPendingValue(ref reader, known);
@@ -150,8 +150,9 @@ internal sealed class JsonLocator
             known.PendingValue = true;
         }
 
-        valueStart = index >= 0 && index < known.Elements.Count ? known.Elements[index] : 0;
-        return index >= 0 && index < known.Elements.Count;
+        var found = index >= 0 && index < known.ElementCount;
+        valueStart = found ? known.Elements[index] : 0;
+        return found;
     }
 
     /// <summary>The last value found was left unread, so that finding it cost nothing; reading on first passes over it.</summary>
@@ -179,7 +180,7 @@ internal sealed class JsonLocator
             _objects.Add(objectStart, index);
         }
 
-        if (index.Values.TryGetValue(name, out valueStart))
+        if (index.TryGetValue(name, out valueStart))
         {
             return true;
         }
@@ -200,9 +201,9 @@ internal sealed class JsonLocator
             var state = reader.CurrentState;
             reader.Read();
             var start = index.Resume + (int)reader.TokenStartIndex;
-            if (!index.Values.ContainsKey(property))
+            if (!index.TryGetValue(property, out var first))
             {
-                index.Values.Add(property, start);
+                index.Values.Add(property, first = start);
             }
 
             if (found)
@@ -211,7 +212,7 @@ internal sealed class JsonLocator
                 index.Resume += afterName;
                 index.State = state;
                 index.PendingValue = true;
-                valueStart = index.Values[property];
+                valueStart = first;
                 return true;
             }
 
@@ -227,15 +228,28 @@ internal sealed class JsonLocator
     /// <summary>What is known of one object or array: the properties or elements read so far and where reading goes on.</summary>
     private sealed class ContainerIndex
     {
+        // An object's properties by name or an array's elements by position; made once the first is met.
+        private Dictionary<string, int>? _values;
+        private List<int>? _elements;
+
         public ContainerIndex(int resume, JsonReaderState state)
         {
             Resume = resume;
             State = state;
         }
 
-        public Dictionary<string, int> Values { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Values => _values ??= new Dictionary<string, int>(StringComparer.Ordinal);
 
-        public List<int> Elements { get; } = new();
+        public List<int> Elements => _elements ??= new List<int>();
+
+        /// <summary>How many elements are known, without making the list.</summary>
+        public int ElementCount => _elements?.Count ?? 0;
+
+        public bool TryGetValue(string name, out int valueStart)
+        {
+            valueStart = 0;
+            return _values is not null && _values.TryGetValue(name, out valueStart);
+        }
 
         /// <summary>Reading stopped after a property name or before an element whose value was not yet passed over.</summary>
         public bool PendingValue { get; set; }
