@@ -111,7 +111,7 @@ internal static class CanonicalJson
             var start = _properties.Count;
             foreach (var property in element.EnumerateObject())
             {
-                _properties.Add((property.Name, property.Value, _properties.Count - start));
+                _properties.Add((NameOf(property), property.Value, _properties.Count - start));
             }
 
             var end = _properties.Count;
@@ -155,6 +155,23 @@ internal static class CanonicalJson
                 _properties[j + 1] = property;
             }
         }
+    }
+
+    // Most names in a schema are its keywords: those are matched rather than decoded to a new string each time.
+    private static readonly string[] Keywords = { "type", "description", "properties", "items", "enum", "required" };
+    private static readonly byte[][] KeywordsUtf8 = Array.ConvertAll(Keywords, Encoding.UTF8.GetBytes);
+
+    private static string NameOf(JsonProperty property)
+    {
+        for (var i = 0; i < KeywordsUtf8.Length; i++)
+        {
+            if (property.NameEquals(KeywordsUtf8[i]))
+            {
+                return Keywords[i];
+            }
+        }
+
+        return property.Name;
     }
 
     private sealed class ByNameThenPosition : IComparer<(string Name, JsonElement Value, int Index)>
