@@ -95,15 +95,18 @@ internal sealed class SchemaNodeReader
         return new SchemaDocument(node, new EquatableArray<DefinitionNode>(nodes.MoveToImmutable()));
     }
 
-    /// <summary>A schema; one without child schemas is shared with the equal ones read before (see <see cref="ValueCache{T}"/>).</summary>
+    /// <summary>A schema; a small one without child schemas is shared with the equal ones read before (see <see cref="ValueCache{T}"/>).</summary>
     private SchemaNode Read(JsonElement element, JsonPath path, int depth)
     {
         var node = ReadNode(element, path, depth);
-        return IsLeaf(node) ? ValueCache<SchemaNode>.Share(node) : node;
+        return IsShareable(node) ? ValueCache<SchemaNode>.Share(node) : node;
     }
 
-    // Hashing and comparing a leaf costs little; a node with children would be hashed again at every level above it.
-    private static bool IsLeaf(SchemaNode node) => node.Properties.Count == 0 && node.Items is null && node.AdditionalProperties is null;
+    // Hashing and comparing a leaf costs little, where a node with children would be hashed again at every level above
+    // it; and a small one is all the cache keeps alive between builds.
+    private static bool IsShareable(SchemaNode node) =>
+        node.Properties.Count == 0 && node.Items is null && node.AdditionalProperties is null
+        && node.EnumValues.Count <= 32 && (node.Description?.Length ?? 0) <= 256;
 
     private SchemaNode ReadNode(JsonElement element, JsonPath path, int depth)
     {
@@ -403,7 +406,7 @@ internal sealed class SchemaNodeReader
         {
             var (name, value) = _pending[i];
             var schema = Read(value, path.Prop(name), depth + 1);
-            properties.Add(IsLeaf(schema) ? ValueCache<PropertyNode>.Share(new PropertyNode(name, schema)) : new PropertyNode(name, schema));
+            properties.Add(IsShareable(schema) ? ValueCache<PropertyNode>.Share(new PropertyNode(name, schema)) : new PropertyNode(name, schema));
         }
 
         _pending.RemoveRange(start, count);
