@@ -18,10 +18,11 @@ internal sealed record SchemaFileSplit(
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
-/// One tool of a schema file: its JSON text exactly as written, its position among the file's tools and the
-/// integration its envelope names (null when only the file's folder or the action name can tell).
+/// One tool of a schema file: its JSON text exactly as written (a slice of the file's text, compared by its
+/// characters), its position among the file's tools and the integration its envelope names (null when only the
+/// file's folder or the action name can tell).
 /// </summary>
-internal sealed record ToolItem(string Path, string? Integration, int Index, string Text);
+internal sealed record ToolItem(string Path, string? Integration, int Index, TextSlice Text);
 
 /// <summary>Where a tool's text starts in its file: char offset, zero-based line and column.</summary>
 internal sealed record ToolAnchor(int Start, int Line, int Column)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Json;
 
@@ -15,13 +14,13 @@ internal static class CanonicalJson
     /// <summary>The canonical form and its hash, hashing the UTF-8 bytes as written rather than encoding the text again.</summary>
     public static (string Json, string Hash) WriteWithHash(JsonElement element)
     {
-        var (stream, writer) = Rent();
-        WriteValue(writer, element);
-        writer.Flush();
-        var utf8 = stream.GetBuffer();
-        var length = (int)stream.Length;
+        var buffers = Buffers.Rent();
+        buffers.WriteValue(element);
+        buffers.Writer.Flush();
+        var utf8 = buffers.Output.Buffer;
+        var length = buffers.Output.Length;
         var result = (Encoding.UTF8.GetString(utf8, 0, length), Hash(utf8, length));
-        Return(stream, writer);
+        buffers.Return();
         return result;
     }
 
@@ -39,93 +38,150 @@ internal static class CanonicalJson
         return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    // One stream and writer per thread, emptied between schemas: every action writes its schema once, and a new
-    // stream would grow (copying as it goes) and then be copied out.
-    [ThreadStatic]
-    private static Tuple<MemoryStream, Utf8JsonWriter>? t_writer;
-
-    private static (MemoryStream Stream, Utf8JsonWriter Writer) Rent()
+    /// <summary>
+    /// One buffer, writer and property list per thread, emptied between schemas: every action writes its schema once,
+    /// and new ones would grow (copying as they go) for every schema and every object in it.
+    /// </summary>
+    private sealed class Buffers
     {
-        var cached = t_writer;
-        t_writer = null;
-        if (cached is not null)
+        [ThreadStatic]
+        private static Buffers? t_cached;
+
+        // The properties of the objects being written, innermost last: each object sorts and writes its own range.
+        private readonly List<(string Name, JsonElement Value, int Index)> _properties = new();
+
+        private Buffers()
         {
-            return (cached.Item1, cached.Item2);
+            Output = new ByteBufferWriter(16 * 1024);
+            Writer = new Utf8JsonWriter(Output);
         }
 
-        var stream = new MemoryStream(16 * 1024);
-        return (stream, new Utf8JsonWriter(stream));
-    }
+        public ByteBufferWriter Output { get; }
 
-    private static void Return(MemoryStream stream, Utf8JsonWriter writer)
-    {
-        // A very large schema's buffer is not kept for the rest of the compilation.
-        if (stream.Capacity > 1024 * 1024)
+        public Utf8JsonWriter Writer { get; }
+
+        public static Buffers Rent()
         {
-            writer.Dispose();
-            return;
+            var cached = t_cached;
+            t_cached = null;
+            return cached ?? new Buffers();
         }
 
-        stream.SetLength(0);
-        writer.Reset(stream);
-        t_writer = Tuple.Create(stream, writer);
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, JsonElement element)
-    {
-        switch (element.ValueKind)
+        public void Return()
         {
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in SortedProperties(element))
+            // A very large schema's buffer is not kept for the rest of the compilation.
+            if (Output.Capacity > 1024 * 1024)
+            {
+                return;
+            }
+
+            Output.Clear();
+            Writer.Reset(Output);
+            _properties.Clear();
+            t_cached = this;
+        }
+
+        public void WriteValue(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    Writer.WriteStartObject();
+                    WriteProperties(element);
+                    Writer.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    Writer.WriteStartArray();
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        WriteValue(item);
+                    }
+
+                    Writer.WriteEndArray();
+                    break;
+                default:
+                    element.WriteTo(Writer);
+                    break;
+            }
+        }
+
+        /// <summary>Properties in ordinal order of their names; of duplicate names, the last one (as JsonDocument reads them).</summary>
+        private void WriteProperties(JsonElement element)
+        {
+            var start = _properties.Count;
+            foreach (var property in element.EnumerateObject())
+            {
+                _properties.Add((NameOf(property), property.Value, _properties.Count - start));
+            }
+
+            var end = _properties.Count;
+            Sort(start, end);
+            for (var i = start; i < end; i++)
+            {
+                var (name, value, _) = _properties[i];
+                if (i + 1 < end && string.Equals(name, _properties[i + 1].Name, StringComparison.Ordinal))
                 {
-                    writer.WritePropertyName(property.Name);
-                    WriteValue(writer, property.Value);
+                    continue;
                 }
 
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
+                Writer.WritePropertyName(name);
+                WriteValue(value);
+            }
+
+            _properties.RemoveRange(start, end - start);
+        }
+
+        /// <summary>
+        /// Sorts a range of the list. Most objects of a schema have a few properties, and an insertion sort of those
+        /// costs nothing, where List.Sort makes a comparison delegate for every call.
+        /// </summary>
+        private void Sort(int start, int end)
+        {
+            if (end - start > 16)
+            {
+                _properties.Sort(start, end - start, ByNameThenPosition.Instance);
+                return;
+            }
+
+            for (var i = start + 1; i < end; i++)
+            {
+                var property = _properties[i];
+                var j = i - 1;
+                for (; j >= start && ByNameThenPosition.Instance.Compare(_properties[j], property) > 0; j--)
                 {
-                    WriteValue(writer, item);
+                    _properties[j + 1] = _properties[j];
                 }
 
-                writer.WriteEndArray();
-                break;
-            default:
-                element.WriteTo(writer);
-                break;
+                _properties[j + 1] = property;
+            }
         }
     }
 
-    /// <summary>Properties in ordinal order of their names; of duplicate names, the last one (as JsonDocument reads them).</summary>
-    private static List<(string Name, JsonElement Value)> SortedProperties(JsonElement element)
+    // Most names in a schema are its keywords: those are matched rather than decoded to a new string each time.
+    private static readonly string[] Keywords = { "type", "description", "properties", "items", "enum", "required" };
+    private static readonly byte[][] KeywordsUtf8 = Array.ConvertAll(Keywords, Encoding.UTF8.GetBytes);
+
+    private static string NameOf(JsonProperty property)
     {
-        var properties = new List<(string Name, JsonElement Value, int Index)>();
-        foreach (var property in element.EnumerateObject())
+        for (var i = 0; i < KeywordsUtf8.Length; i++)
         {
-            properties.Add((property.Name, property.Value, properties.Count));
+            if (property.NameEquals(KeywordsUtf8[i]))
+            {
+                return Keywords[i];
+            }
         }
 
-        properties.Sort(static (a, b) =>
+        return property.Name;
+    }
+
+    private sealed class ByNameThenPosition : IComparer<(string Name, JsonElement Value, int Index)>
+    {
+        public static readonly ByNameThenPosition Instance = new();
+
+        public int Compare((string Name, JsonElement Value, int Index) a, (string Name, JsonElement Value, int Index) b)
         {
             var byName = string.CompareOrdinal(a.Name, b.Name);
             return byName != 0 ? byName : a.Index.CompareTo(b.Index);
-        });
-
-        var sorted = new List<(string Name, JsonElement Value)>(properties.Count);
-        for (var i = 0; i < properties.Count; i++)
-        {
-            if (i + 1 < properties.Count && string.Equals(properties[i].Name, properties[i + 1].Name, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            sorted.Add((properties[i].Name, properties[i].Value));
         }
-
-        return sorted;
     }
 }

@@ -14,15 +14,13 @@ internal sealed class JsonLocator
 {
     private static readonly JsonReaderOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
 
-    private readonly byte[] _utf8;
+    private readonly ReadOnlyMemory<byte> _utf8;
 
     // Keyed by the byte offset of a container's first token: where each of its elements or properties' values starts.
     private readonly Dictionary<int, ContainerIndex> _arrays = new();
     private readonly Dictionary<int, ContainerIndex> _objects = new();
 
-    public JsonLocator(byte[] utf8) => _utf8 = utf8;
-
-    public static (int Start, int End)? Find(byte[] utf8, JsonPath path) => new JsonLocator(utf8).Find(path);
+    public JsonLocator(ReadOnlyMemory<byte> utf8) => _utf8 = utf8;
 
     public (int Start, int End)? Find(JsonPath path)
     {
@@ -87,7 +85,7 @@ internal sealed class JsonLocator
     /// The byte span of the first string or property name that System.Text.Json parses but cannot turn into a .NET
     /// string (an escaped unpaired surrogate such as <c>"\uD800"</c>), or null when every string reads.
     /// </summary>
-    public static (int Start, int End)? FindUnreadableString(byte[] utf8)
+    public static (int Start, int End)? FindUnreadableString(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
         try
@@ -118,7 +116,7 @@ internal sealed class JsonLocator
         return null;
     }
 
-    private Utf8JsonReader ReaderAt(int offset) => new(new ReadOnlySpan<byte>(_utf8, offset, _utf8.Length - offset), Options);
+    private Utf8JsonReader ReaderAt(int offset) => new(_utf8.Span.Slice(offset), Options);
 
     /// <summary>
     /// The value offset of an array's element at <paramref name="index"/>. Like objects, arrays are read only as far as
@@ -134,9 +132,9 @@ internal sealed class JsonLocator
             _arrays.Add(arrayStart, known);
         }
 
-        while (known.Elements.Count <= index && !known.Complete)
+        while (known.ElementCount <= index && !known.Complete)
         {
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, known.Resume, _utf8.Length - known.Resume), isFinalBlock: true, known.State);
+            var reader = new Utf8JsonReader(_utf8.Span.Slice(known.Resume), isFinalBlock: true, known.State);
             SkipPendingValue(ref reader, known);
             var before = (int)reader.BytesConsumed;
             var state = reader.CurrentState;
@@ -152,8 +150,9 @@ internal sealed class JsonLocator
             known.PendingValue = true;
         }
 
-        valueStart = index >= 0 && index < known.Elements.Count ? known.Elements[index] : 0;
-        return index >= 0 && index < known.Elements.Count;
+        var found = index >= 0 && index < known.ElementCount;
+        valueStart = found ? known.Elements[index] : 0;
+        return found;
     }
 
     /// <summary>The last value found was left unread, so that finding it cost nothing; reading on first passes over it.</summary>
@@ -181,14 +180,14 @@ internal sealed class JsonLocator
             _objects.Add(objectStart, index);
         }
 
-        if (index.Values.TryGetValue(name, out valueStart))
+        if (index.TryGetValue(name, out valueStart))
         {
             return true;
         }
 
         while (!index.Complete)
         {
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, index.Resume, _utf8.Length - index.Resume), isFinalBlock: true, index.State);
+            var reader = new Utf8JsonReader(_utf8.Span.Slice(index.Resume), isFinalBlock: true, index.State);
             SkipPendingValue(ref reader, index);
             if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
             {
@@ -202,9 +201,9 @@ internal sealed class JsonLocator
             var state = reader.CurrentState;
             reader.Read();
             var start = index.Resume + (int)reader.TokenStartIndex;
-            if (!index.Values.ContainsKey(property))
+            if (!index.TryGetValue(property, out var first))
             {
-                index.Values.Add(property, start);
+                index.Values.Add(property, first = start);
             }
 
             if (found)
@@ -213,7 +212,7 @@ internal sealed class JsonLocator
                 index.Resume += afterName;
                 index.State = state;
                 index.PendingValue = true;
-                valueStart = index.Values[property];
+                valueStart = first;
                 return true;
             }
 
@@ -229,15 +228,28 @@ internal sealed class JsonLocator
     /// <summary>What is known of one object or array: the properties or elements read so far and where reading goes on.</summary>
     private sealed class ContainerIndex
     {
+        // An object's properties by name or an array's elements by position; made once the first is met.
+        private Dictionary<string, int>? _values;
+        private List<int>? _elements;
+
         public ContainerIndex(int resume, JsonReaderState state)
         {
             Resume = resume;
             State = state;
         }
 
-        public Dictionary<string, int> Values { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Values => _values ??= new Dictionary<string, int>(StringComparer.Ordinal);
 
-        public List<int> Elements { get; } = new();
+        public List<int> Elements => _elements ??= new List<int>();
+
+        /// <summary>How many elements are known, without making the list.</summary>
+        public int ElementCount => _elements?.Count ?? 0;
+
+        public bool TryGetValue(string name, out int valueStart)
+        {
+            valueStart = 0;
+            return _values is not null && _values.TryGetValue(name, out valueStart);
+        }
 
         /// <summary>Reading stopped after a property name or before an element whose value was not yet passed over.</summary>
         public bool PendingValue { get; set; }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -26,15 +25,21 @@ internal sealed class JsonPath
 
     public JsonPath At(int index) => new(this, null, index);
 
-    public IReadOnlyList<JsonPath> Segments()
+    /// <summary>The segments from the root down to this one (the root itself has none).</summary>
+    public JsonPath[] Segments()
     {
-        var segments = new List<JsonPath>();
+        var depth = 0;
         for (var p = this; p.Parent is not null; p = p.Parent)
         {
-            segments.Add(p);
+            depth++;
         }
 
-        segments.Reverse();
+        var segments = new JsonPath[depth];
+        for (var p = this; p.Parent is not null; p = p.Parent)
+        {
+            segments[--depth] = p;
+        }
+
         return segments;
     }
 

@@ -33,7 +33,7 @@ internal static class SchemaFileReader
 
     public static SchemaFileModel Read(string path, SourceText text, SchemaFileKind kind, string? integration, CancellationToken cancellationToken)
     {
-        var source = new SchemaSource(path, text);
+        using var source = new SchemaSource(path, text);
         var actions = new List<ActionSchema>();
         var annotations = new List<ActionAnnotation>();
         try
@@ -83,7 +83,7 @@ internal static class SchemaFileReader
             return new SchemaFileSplit(path, kind, EquatableArray<ToolItem>.Empty, EquatableArray<ToolAnchor>.Empty, model.Annotations, model.Diagnostics);
         }
 
-        var source = new SchemaSource(path, text);
+        using var source = new SchemaSource(path, text);
         ToolSplitter? splitter = null;
         try
         {
@@ -115,11 +115,14 @@ internal static class SchemaFileReader
     public static ActionRead ReadTool(ToolItem tool, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var source = new SchemaSource(tool.Path, SourceText.From(tool.Text));
+        using var source = new SchemaSource(tool.Path, tool.Text);
         var actions = new List<ActionSchema>(1);
         try
         {
-            using var document = JsonDocument.Parse(tool.Text, DocumentOptions);
+            // Text with an unpaired surrogate has no UTF-8 form: System.Text.Json rejects it when given the text itself.
+            using var document = source.IsValidUtf16
+                ? JsonDocument.Parse(source.Utf8, DocumentOptions)
+                : JsonDocument.Parse(tool.Text.AsMemory(), DocumentOptions);
             ReadTool(source, document.RootElement, JsonPath.Root, tool.Integration, actions);
         }
         catch (OperationCanceledException)
@@ -138,7 +141,7 @@ internal static class SchemaFileReader
 
     private static JsonDocument? Parse(SchemaSource source)
     {
-        var content = source.Text.ToString();
+        var content = source.Chars.Source;
         if (!source.CheckReadable(content))
         {
             return null;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using ActionKit.Typed.Generator.Diagnostics;
@@ -24,16 +23,17 @@ internal sealed class ToolSplitter
     };
 
     private readonly SchemaSource _source;
-    private readonly string _content;
-    private readonly byte[] _utf8;
+    private readonly ReadOnlyMemory<byte> _utf8;
     private readonly string? _integration;
     private readonly CancellationToken _cancellationToken;
     private (int Start, int End)? _unreadable;
 
-    private ToolSplitter(SchemaSource source, string content, string? integration, CancellationToken cancellationToken)
+    // An escaped string decodes to at most as many chars as its escaped UTF-8 bytes.
+    private char[] _decoded = new char[256];
+
+    private ToolSplitter(SchemaSource source, string? integration, CancellationToken cancellationToken)
     {
         _source = source;
-        _content = content;
         _utf8 = source.Utf8;
         _integration = integration;
         _cancellationToken = cancellationToken;
@@ -45,13 +45,12 @@ internal sealed class ToolSplitter
 
     public static ToolSplitter? Split(SchemaSource source, string? integration, CancellationToken cancellationToken)
     {
-        var content = source.Text.ToString();
-        if (!source.CheckReadable(content))
+        if (!source.CheckReadable(source.Chars.Source))
         {
             return null;
         }
 
-        var splitter = new ToolSplitter(source, content, integration, cancellationToken);
+        var splitter = new ToolSplitter(source, integration, cancellationToken);
         return splitter.Run() ? splitter : null;
     }
 
@@ -62,7 +61,7 @@ internal sealed class ToolSplitter
     /// </summary>
     private bool Run()
     {
-        var reader = new Utf8JsonReader(_utf8, Options);
+        var reader = new Utf8JsonReader(_utf8.Span, Options);
         var diagnostics = _source.Diagnostics.Count;
         try
         {
@@ -109,7 +108,13 @@ internal sealed class ToolSplitter
         {
             try
             {
-                reader.GetString();
+                // Decoded into a reused buffer: only whether it decodes matters, not the string.
+                if (_decoded.Length < reader.ValueSpan.Length)
+                {
+                    _decoded = new char[Math.Max(reader.ValueSpan.Length, _decoded.Length * 2)];
+                }
+
+                reader.CopyString(_decoded);
             }
             catch (InvalidOperationException)
             {
@@ -241,10 +246,11 @@ internal sealed class ToolSplitter
     private void AddTool(int byteStart, int byteEnd, string? integration)
     {
         var start = _source.CharOffset(byteStart);
-        var length = Encoding.UTF8.GetCharCount(_utf8, byteStart, byteEnd - byteStart);
-        length = Math.Min(length, _content.Length - start);
-        var position = _source.Text.Lines.GetLinePosition(start);
-        Tools.Add(new ToolItem(_source.Path, integration, Tools.Count, _content.Substring(start, length)));
+        var length = Math.Min(_source.CharCount(byteStart, byteEnd), _source.Chars.Length - start);
+
+        // Counted on from the previous tool rather than from a line table of the whole file, which the file's text would keep.
+        var position = _source.Position(start);
+        Tools.Add(new ToolItem(_source.Path, integration, Tools.Count, new TextSlice(_source.Chars.Source, _source.Chars.Start + start, length)));
         Anchors.Add(new ToolAnchor(start, position.Line, position.Character));
     }
 
