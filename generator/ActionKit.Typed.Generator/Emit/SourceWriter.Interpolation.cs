@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -24,7 +23,43 @@ internal sealed partial class SourceWriter
         return this;
     }
 
-    /// <summary>One line: the indentation goes before its first character, so an empty line stays empty.</summary>
+    // Text inside the current line: the indentation goes before the line's first character, so an empty line stays empty.
+    private void AppendToLine(ref bool lineStarted, string value, int start, int length)
+    {
+        if (length == 0)
+        {
+            return;
+        }
+
+        if (!lineStarted)
+        {
+            Indent();
+            lineStarted = true;
+        }
+
+        _builder.Append(value, start, length);
+    }
+
+    // Counters in generated code (p0, case 1:) are never negative: their digits need no culture and no string.
+    private void AppendToLine(ref bool lineStarted, int value)
+    {
+        if (value < 0)
+        {
+            var text = value.ToString(CultureInfo.InvariantCulture);
+            AppendToLine(ref lineStarted, text, 0, text.Length);
+            return;
+        }
+
+        if (!lineStarted)
+        {
+            Indent();
+            lineStarted = true;
+        }
+
+        _builder.Append(value);
+    }
+
+    /// <summary>One line, written as it is.</summary>
     [InterpolatedStringHandler]
     internal ref struct TextHandler
     {
@@ -41,40 +76,16 @@ internal sealed partial class SourceWriter
 
         public void AppendFormatted(string? value)
         {
-            if (string.IsNullOrEmpty(value))
+            if (value is not null)
             {
-                return;
+                _writer.AppendToLine(ref _started, value, 0, value.Length);
             }
-
-            if (!_started)
-            {
-                _writer.Indent();
-                _started = true;
-            }
-
-            _writer._builder.Append(value);
         }
 
-        // Counters in generated code (p0, case 1:) are never negative: their digits need no culture and no string.
-        public void AppendFormatted(int value)
-        {
-            if (value < 0)
-            {
-                AppendFormatted(value.ToString(CultureInfo.InvariantCulture));
-                return;
-            }
-
-            if (!_started)
-            {
-                _writer.Indent();
-                _started = true;
-            }
-
-            _writer._builder.Append(value);
-        }
+        public void AppendFormatted(int value) => _writer.AppendToLine(ref _started, value);
     }
 
-    /// <summary>Lines of a template: each line's indentation goes before its first character, and CRLF reads as LF.</summary>
+    /// <summary>Lines of a template, each at the current indentation; CRLF reads as LF.</summary>
     [InterpolatedStringHandler]
     internal ref struct BlockHandler
     {
@@ -89,7 +100,7 @@ internal sealed partial class SourceWriter
 
         public void AppendLiteral(string value) => AppendFormatted(value);
 
-        public void AppendFormatted(int value) => AppendFormatted(value.ToString(CultureInfo.InvariantCulture));
+        public void AppendFormatted(int value) => _writer.AppendToLine(ref _lineStarted, value);
 
         public void AppendFormatted(string? value)
         {
@@ -106,17 +117,7 @@ internal sealed partial class SourceWriter
 
                 // A CR before LF belongs to the line break, as Block(string) reads it.
                 var contentEnd = end >= 0 && lineEnd > start && value[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-                if (contentEnd > start)
-                {
-                    if (!_lineStarted)
-                    {
-                        _writer.Indent();
-                        _lineStarted = true;
-                    }
-
-                    _writer._builder.Append(value, start, contentEnd - start);
-                }
-
+                _writer.AppendToLine(ref _lineStarted, value, start, contentEnd - start);
                 if (end < 0)
                 {
                     return;
