@@ -71,16 +71,31 @@ internal static class Literals
     /// Text safe inside an XML doc element on one line: escaped markup, no control characters, no line breaks, and no
     /// character XML forbids (U+FFFE, U+FFFF, unpaired surrogates become U+FFFD).
     /// </summary>
-    public static string Xml(string text)
-    {
-        if (IsXmlSafe(text))
-        {
-            return text;
-        }
+    public static string Xml(string text) =>
+        IsXmlSafe(text) ? text : AppendXml(new StringBuilder(text.Length), text, 0, text.Length).ToString();
 
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+    /// <summary>Appends <c>text[start..end)</c> as <see cref="Xml(string)"/> would write it, with no intermediate string.</summary>
+    public static StringBuilder AppendXml(StringBuilder builder, string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
         {
+            // Runs that need no escaping (nearly all text) are copied whole.
+            var run = i;
+            while (run < end && IsXmlSafe(text[run]))
+            {
+                run++;
+            }
+
+            if (run > i)
+            {
+                builder.Append(text, i, run - i);
+                i = run;
+                if (i == end)
+                {
+                    break;
+                }
+            }
+
             var ch = text[i];
             switch (ch)
             {
@@ -99,7 +114,7 @@ internal static class Literals
                     builder.Append('\uFFFD');
                     break;
                 default:
-                    if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    if (char.IsHighSurrogate(ch) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
                     {
                         builder.Append(ch).Append(text[++i]);
                     }
@@ -116,7 +131,7 @@ internal static class Literals
             }
         }
 
-        return builder.ToString();
+        return builder;
     }
 
     // Printable ASCII with nothing to escape: the literal is the text in quotes.
@@ -138,7 +153,7 @@ internal static class Literals
     {
         foreach (var ch in text)
         {
-            if (ch is '&' or '<' or '>' || (ch < 0x20 && ch != '\t') || ch > 0x7E)
+            if (!IsXmlSafe(ch))
             {
                 return false;
             }
@@ -146,4 +161,6 @@ internal static class Literals
 
         return true;
     }
+
+    private static bool IsXmlSafe(char ch) => ch is not ('&' or '<' or '>') && (ch >= 0x20 || ch == '\t') && ch <= 0x7E;
 }

@@ -67,7 +67,7 @@ internal static class RecordEmitter
 
     private static void EmitProperty(SourceWriter w, PropertySpec property)
     {
-        DocComments.Summary(w, property.Description, $"The <c>{Literals.Xml(property.WireName)}</c> value.");
+        DocComments.Summary(w, property.Description, "The ", property.WireName, " value.");
         if (property.Name != property.WireName)
         {
             DocComments.Remarks(w, "Wire name: ", property.WireName, ".");

@@ -69,6 +69,14 @@ internal sealed partial class SourceWriter
         return this;
     }
 
+    /// <summary>Writes one line: <paramref name="before"/>, <c>text[start..end)</c> escaped as XML doc text, then <paramref name="after"/>.</summary>
+    public SourceWriter XmlLine(string before, string text, int start, int end, string after)
+    {
+        Indent();
+        Literals.AppendXml(_builder.Append(before), text, start, end).Append(after).Append('\n');
+        return this;
+    }
+
     /// <summary>Writes a multi-line template, each line at the current indentation.</summary>
     public SourceWriter Block(string template)
     {
