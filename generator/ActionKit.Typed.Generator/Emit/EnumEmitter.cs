@@ -29,7 +29,7 @@ internal static class EnumEmitter
                 """);
             foreach (var member in type.Members)
             {
-                DocComments.Summary(w, null, string.Empty, member.Value, string.Empty);
+                DocComments.Summary(w, null, $"<c>{Literals.Xml(member.Value)}</c>");
                 w.Line($"public static {self} {member.Name} {{ get; }} = new({Literals.String(member.Value)});");
                 w.Line();
             }

@@ -77,7 +77,8 @@ internal static class Literals
     /// <summary>Appends <c>text[start..end)</c> as <see cref="Xml(string)"/> would write it, with no intermediate string.</summary>
     public static StringBuilder AppendXml(StringBuilder builder, string text, int start, int end)
     {
-        for (var i = start; i < end; i++)
+        var i = start;
+        while (i < end)
         {
             // Runs that need no escaping (nearly all text) are copied whole.
             var run = i;
@@ -86,17 +87,14 @@ internal static class Literals
                 run++;
             }
 
-            if (run > i)
+            builder.Append(text, i, run - i);
+            if (run == end)
             {
-                builder.Append(text, i, run - i);
-                i = run;
-                if (i == end)
-                {
-                    break;
-                }
+                break;
             }
 
-            var ch = text[i];
+            i = run + 1;
+            var ch = text[run];
             switch (ch)
             {
                 case '&': builder.Append("&amp;"); break;
@@ -114,9 +112,9 @@ internal static class Literals
                     builder.Append('\uFFFD');
                     break;
                 default:
-                    if (char.IsHighSurrogate(ch) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
+                    if (char.IsHighSurrogate(ch) && i < end && char.IsLowSurrogate(text[i]))
                     {
-                        builder.Append(ch).Append(text[++i]);
+                        builder.Append(ch).Append(text[i++]);
                     }
                     else if (char.IsSurrogate(ch))
                     {
